@@ -1,0 +1,6 @@
+/** The one drizzle schema, one file per area. drizzle-kit generates migrations/ from it. */
+export * from './roster';
+export * from './accounts';
+export * from './forms';
+export * from './opinions';
+export * from './evaluations';
