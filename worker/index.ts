@@ -23,7 +23,12 @@ app.use(secureHeaders({ referrerPolicy: 'same-origin', crossOriginEmbedderPolicy
 app.use(requestContext);
 app.use(
   '/api/*',
-  bodyLimit({ maxSize: 12 * 1024 * 1024, onError: () => { throw new ApiError(413, 'body_too_large'); } }),
+  bodyLimit({
+    maxSize: 12 * 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'body_too_large');
+    },
+  }),
   sessionUser,
   sameOriginWrites,
 );

@@ -23,9 +23,21 @@ export async function seedFixture(): Promise<Fixture> {
   const now = Date.now();
   const db = env.DB;
   await db.batch([
-    db.prepare(`INSERT INTO townships (id, code, name, kind, sort_order, active, created_at, updated_at) VALUES (1,'T01','城关街道','subdistrict',1,1,?1,?1),(2,'T02','东湖街道','subdistrict',2,1,?1,?1)`).bind(now),
-    db.prepare(`INSERT INTO stations (id, code, name, kind, host_type, township_id, address, active, created_at, updated_at) VALUES (1,'AAAAAA','城关街道人大代表联络站','station','township',1,'',1,?1,?1),(2,'BBBBBB','东湖街道人大代表联络站','station','township',2,'',1,?1,?1)`).bind(now),
-    db.prepare(`INSERT INTO deputies (id, name, level, township_id, station_id, sector, phone, active, created_at, updated_at) VALUES (1,'王建国','district',1,1,'工人','13800000001',1,?1,?1),(2,'李秀英','township',2,2,'农民','13800000002',1,?1,?1)`).bind(now),
+    db
+      .prepare(
+        `INSERT INTO townships (id, code, name, kind, sort_order, active, created_at, updated_at) VALUES (1,'T01','城关街道','subdistrict',1,1,?1,?1),(2,'T02','东湖街道','subdistrict',2,1,?1,?1)`,
+      )
+      .bind(now),
+    db
+      .prepare(
+        `INSERT INTO stations (id, code, name, kind, host_type, township_id, address, active, created_at, updated_at) VALUES (1,'AAAAAA','城关街道人大代表联络站','station','township',1,'',1,?1,?1),(2,'BBBBBB','东湖街道人大代表联络站','station','township',2,'',1,?1,?1)`,
+      )
+      .bind(now),
+    db
+      .prepare(
+        `INSERT INTO deputies (id, name, level, township_id, station_id, sector, phone, active, created_at, updated_at) VALUES (1,'王建国','district',1,1,'工人','13800000001',1,?1,?1),(2,'李秀英','township',2,2,'农民','13800000002',1,?1,?1)`,
+      )
+      .bind(now),
   ]);
   // Few iterations: the algorithm is the same, the tests just do not need the real cost.
   const h = await hashPassword(PASSWORD, 1000);
@@ -40,7 +52,9 @@ export async function seedFixture(): Promise<Fixture> {
   await db.batch(
     users.map(([username, role, townshipId, deputyId]) =>
       db
-        .prepare(`INSERT INTO users (username, display_name, role, township_id, deputy_id, password_hash, password_salt, password_iterations, active, created_at) VALUES (?,?,?,?,?,?,?,?,1,?)`)
+        .prepare(
+          `INSERT INTO users (username, display_name, role, township_id, deputy_id, password_hash, password_salt, password_iterations, active, created_at) VALUES (?,?,?,?,?,?,?,?,1,?)`,
+        )
         .bind(username, username, role, townshipId, deputyId, h.hash, h.salt, h.iterations, now),
     ),
   );

@@ -52,7 +52,11 @@ export const authRoutes = new Hono<AppEnv>()
     await clearFailures(db, body.username);
     await startSession(c, db, user.id);
     const township = user.townshipId
-      ? await db.select({ name: schema.townships.name }).from(schema.townships).where(eq(schema.townships.id, user.townshipId)).get()
+      ? await db
+          .select({ name: schema.townships.name })
+          .from(schema.townships)
+          .where(eq(schema.townships.id, user.townshipId))
+          .get()
       : undefined;
     return c.json({
       user: {
@@ -74,7 +78,10 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/me', requireRole(...ROLES), (c) => c.json({ user: me(currentUser(c)) }));
 
 const newUser = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,32}$/),
   displayName: z.string().trim().min(1).max(40),
   role: z.enum(ROLES),
   townshipId: z.number().int().positive().nullable().default(null),
@@ -104,8 +111,18 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const body = await jsonBody(c, newUser);
     const db = database(c.env.DB);
-    const taken = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, body.username)).get();
-    if (taken) throw new ApiError(409, 'duplicate_name', { value: body.username }, { username: { key: 'duplicate_name', params: { value: body.username } } });
+    const taken = await db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.username, body.username))
+      .get();
+    if (taken)
+      throw new ApiError(
+        409,
+        'duplicate_name',
+        { value: body.username },
+        { username: { key: 'duplicate_name', params: { value: body.username } } },
+      );
     const { password, ...fields } = body;
     const values = { ...fields, ...(await passwordFields(password)), createdAt: Date.now() };
     const [inserted] = await db.batch([
@@ -124,7 +141,10 @@ export const userRoutes = new Hono<AppEnv>()
     const changes = { ...fields, ...(password ? await passwordFields(password) : {}) };
     const [updated] = await db.batch([
       db.update(schema.users).set(changes).where(eq(schema.users.id, id)).returning(),
-      auditEntry(db, currentUser(c), 'update', 'user', id, publicUser(before), { ...fields, ...(password ? { password: true } : {}) }),
+      auditEntry(db, currentUser(c), 'update', 'user', id, publicUser(before), {
+        ...fields,
+        ...(password ? { password: true } : {}),
+      }),
       // A disabled account or a new password ends every open session of that user.
       ...(fields.active === false || password ? [db.delete(schema.sessions).where(eq(schema.sessions.userId, id))] : []),
     ]);

@@ -17,10 +17,18 @@ const d = schema.deputies;
 
 /** Station and township must exist and agree (a station belongs to exactly one township). */
 async function checkPlacement(db: Database, townshipId: number, stationId: number | null | undefined) {
-  const township = await db.select({ id: schema.townships.id }).from(schema.townships).where(eq(schema.townships.id, townshipId)).get();
+  const township = await db
+    .select({ id: schema.townships.id })
+    .from(schema.townships)
+    .where(eq(schema.townships.id, townshipId))
+    .get();
   if (!township) throw new ApiError(422, 'validation_failed', {}, { townshipId: { key: 'unknown_township' } });
   if (stationId == null) return;
-  const station = await db.select({ townshipId: schema.stations.townshipId }).from(schema.stations).where(eq(schema.stations.id, stationId)).get();
+  const station = await db
+    .select({ townshipId: schema.stations.townshipId })
+    .from(schema.stations)
+    .where(eq(schema.stations.id, stationId))
+    .get();
   if (!station || station.townshipId !== townshipId) {
     throw new ApiError(422, 'validation_failed', {}, { stationId: { key: 'unknown_station' } });
   }
@@ -28,7 +36,12 @@ async function checkPlacement(db: Database, townshipId: number, stationId: numbe
 
 function duplicatePhone(err: unknown, phone: string | undefined): never {
   if (uniqueViolation(err) === 'phone') {
-    throw new ApiError(409, 'duplicate_phone', { value: phone ?? '' }, { phone: { key: 'duplicate_phone', params: { value: phone ?? '' } } });
+    throw new ApiError(
+      409,
+      'duplicate_phone',
+      { value: phone ?? '' },
+      { phone: { key: 'duplicate_phone', params: { value: phone ?? '' } } },
+    );
   }
   throw err;
 }
@@ -45,7 +58,9 @@ export const deputyRoutes = new Hono<AppEnv>()
     if (q.active !== undefined) filters.push(eq(d.active, q.active));
     if (q.q) {
       const term = q.q.replace(/[%_]/g, '');
-      filters.push(or(like(d.name, `%${term}%`), ...(seesPhones(user) && /^\d{3,}$/.test(term) ? [like(d.phone, `%${term}%`)] : []))!);
+      filters.push(
+        or(like(d.name, `%${term}%`), ...(seesPhones(user) && /^\d{3,}$/.test(term) ? [like(d.phone, `%${term}%`)] : []))!,
+      );
     }
     const where = filters.length ? and(...filters) : undefined;
     const db = database(c.env.DB);
@@ -86,7 +101,10 @@ export const deputyRoutes = new Hono<AppEnv>()
     const now = Date.now();
     try {
       const [inserted] = await db.batch([
-        db.insert(d).values({ ...body, createdAt: now, updatedAt: now }).returning(),
+        db
+          .insert(d)
+          .values({ ...body, createdAt: now, updatedAt: now })
+          .returning(),
         auditEntry(db, user, 'create', 'deputy', body.phone, null, body),
       ]);
       return c.json({ deputy: inserted[0]! }, 201);

@@ -14,13 +14,22 @@ import { stationInput, stationPatch, stationQuery } from './validation';
 const s = schema.stations;
 
 async function assertTownshipExists(db: ReturnType<typeof database>, townshipId: number) {
-  const row = await db.select({ id: schema.townships.id }).from(schema.townships).where(eq(schema.townships.id, townshipId)).get();
+  const row = await db
+    .select({ id: schema.townships.id })
+    .from(schema.townships)
+    .where(eq(schema.townships.id, townshipId))
+    .get();
   if (!row) throw new ApiError(422, 'validation_failed', {}, { townshipId: { key: 'unknown_township' } });
 }
 
 function duplicateName(err: unknown, name: string | undefined): never {
   if (uniqueViolation(err) === 'name' || String(err).includes('stations.township_id, stations.name')) {
-    throw new ApiError(409, 'duplicate_name', { value: name ?? '' }, { name: { key: 'duplicate_name', params: { value: name ?? '' } } });
+    throw new ApiError(
+      409,
+      'duplicate_name',
+      { value: name ?? '' },
+      { name: { key: 'duplicate_name', params: { value: name ?? '' } } },
+    );
   }
   throw err;
 }
@@ -85,7 +94,11 @@ export const stationRoutes = new Hono<AppEnv>()
     }
     try {
       const [updated] = await db.batch([
-        db.update(s).set({ ...body, updatedAt: Date.now() }).where(eq(s.id, id)).returning(),
+        db
+          .update(s)
+          .set({ ...body, updatedAt: Date.now() })
+          .where(eq(s.id, id))
+          .returning(),
         auditEntry(db, user, 'update', 'station', id, before, body),
       ]);
       return c.json({ station: updated[0]! });

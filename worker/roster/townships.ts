@@ -12,8 +12,20 @@ import { townshipInput, townshipPatch } from './validation';
 
 function duplicate(err: unknown, body: { code?: string; name?: string }): never {
   const column = uniqueViolation(err);
-  if (column === 'code') throw new ApiError(409, 'duplicate_code', { value: body.code ?? '' }, { code: { key: 'duplicate_code', params: { value: body.code ?? '' } } });
-  if (column === 'name') throw new ApiError(409, 'duplicate_name', { value: body.name ?? '' }, { name: { key: 'duplicate_name', params: { value: body.name ?? '' } } });
+  if (column === 'code')
+    throw new ApiError(
+      409,
+      'duplicate_code',
+      { value: body.code ?? '' },
+      { code: { key: 'duplicate_code', params: { value: body.code ?? '' } } },
+    );
+  if (column === 'name')
+    throw new ApiError(
+      409,
+      'duplicate_name',
+      { value: body.name ?? '' },
+      { name: { key: 'duplicate_name', params: { value: body.name ?? '' } } },
+    );
   throw err;
 }
 
@@ -46,7 +58,10 @@ export const townshipRoutes = new Hono<AppEnv>()
     const now = Date.now();
     try {
       const [inserted] = await db.batch([
-        db.insert(schema.townships).values({ ...body, createdAt: now, updatedAt: now }).returning(),
+        db
+          .insert(schema.townships)
+          .values({ ...body, createdAt: now, updatedAt: now })
+          .returning(),
         auditEntry(db, user, 'create', 'township', body.code, null, body),
       ]);
       return c.json({ township: inserted[0]! }, 201);
@@ -64,7 +79,11 @@ export const townshipRoutes = new Hono<AppEnv>()
     if (!before) throw new ApiError(404, 'not_found');
     try {
       const [updated] = await db.batch([
-        db.update(schema.townships).set({ ...body, updatedAt: Date.now() }).where(eq(schema.townships.id, id)).returning(),
+        db
+          .update(schema.townships)
+          .set({ ...body, updatedAt: Date.now() })
+          .where(eq(schema.townships.id, id))
+          .returning(),
         auditEntry(db, user, 'update', 'township', id, before, body),
       ]);
       return c.json({ township: updated[0]! });

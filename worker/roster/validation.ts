@@ -35,7 +35,10 @@ export const deputyInput = z.object({
 export const deputyPatch = deputyInput.partial().extend({ active: z.boolean().optional() });
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
-const optionalBool = z.preprocess((v) => (v === '' || v === undefined ? undefined : v === 'true' || v === '1'), z.boolean().optional());
+const optionalBool = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : v === 'true' || v === '1'),
+  z.boolean().optional(),
+);
 
 export const stationQuery = z.object({
   townshipId: optionalId,

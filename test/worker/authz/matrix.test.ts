@@ -23,7 +23,7 @@ interface Case {
   freshSession?: boolean;
 }
 
-export const MATRIX: Case[] = [
+const MATRIX: Case[] = [
   { method: 'GET', route: '/api/health', path: '/api/health', allowed: EVERY },
   { method: 'POST', route: '/api/auth/login', path: '/api/auth/login', json: {}, allowed: EVERY },
   { method: 'POST', route: '/api/auth/logout', path: '/api/auth/logout', allowed: EVERY, freshSession: true },
@@ -37,11 +37,28 @@ export const MATRIX: Case[] = [
   { method: 'PATCH', route: '/api/townships/:id{[0-9]+}', path: '/api/townships/1', json: {}, allowed: ['admin', 'staff'] },
   { method: 'GET', route: '/api/stations', path: '/api/stations', allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'] },
   { method: 'POST', route: '/api/stations', path: '/api/stations', json: {}, allowed: ['admin', 'staff', 'staffA', 'staffB'] },
-  { method: 'PATCH', route: '/api/stations/:id{[0-9]+}', path: '/api/stations/1', json: {}, allowed: ['admin', 'staff', 'staffA'] },
+  {
+    method: 'PATCH',
+    route: '/api/stations/:id{[0-9]+}',
+    path: '/api/stations/1',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA'],
+  },
   { method: 'GET', route: '/api/deputies', path: '/api/deputies', allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'] },
   { method: 'POST', route: '/api/deputies', path: '/api/deputies', json: {}, allowed: ['admin', 'staff', 'staffA', 'staffB'] },
-  { method: 'PATCH', route: '/api/deputies/:id{[0-9]+}', path: '/api/deputies/1', json: {}, allowed: ['admin', 'staff', 'staffA'] },
-  { method: 'POST', route: '/api/roster/import', path: '/api/roster/import?dryRun=1', allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  {
+    method: 'PATCH',
+    route: '/api/deputies/:id{[0-9]+}',
+    path: '/api/deputies/1',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA'],
+  },
+  {
+    method: 'POST',
+    route: '/api/roster/import',
+    path: '/api/roster/import?dryRun=1',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
   { method: 'GET', route: '/api/audit', path: '/api/audit', allowed: ['admin'] },
 ];
 
@@ -84,10 +101,14 @@ describe('route × role matrix', () => {
 describe('township scope', () => {
   it('a township staff member sees only their own deputies and stations', async () => {
     const { users } = await seedFixture();
-    const deputies = await (await call('GET', '/api/deputies', { cookie: users.staffA })).json<{ items: { townshipId: number }[] }>();
+    const deputies = await (await call('GET', '/api/deputies', { cookie: users.staffA })).json<{
+      items: { townshipId: number }[];
+    }>();
     expect(deputies.items.length).toBeGreaterThan(0);
     expect(deputies.items.every((d) => d.townshipId === 1)).toBe(true);
-    const stations = await (await call('GET', '/api/stations', { cookie: users.staffA })).json<{ items: { townshipId: number }[] }>();
+    const stations = await (await call('GET', '/api/stations', { cookie: users.staffA })).json<{
+      items: { townshipId: number }[];
+    }>();
     expect(stations.items.every((s) => s.townshipId === 1)).toBe(true);
   });
 

@@ -14,7 +14,9 @@ describe('roster API', () => {
     expect(res.status).toBe(201);
     const { station } = await res.json<{ station: { code: string; id: number } }>();
     expect(station.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
-    const list = await (await call('GET', '/api/stations?q=幸福', { cookie: users.staffA })).json<{ items: { id: number; townshipName: string }[] }>();
+    const list = await (await call('GET', '/api/stations?q=幸福', { cookie: users.staffA })).json<{
+      items: { id: number; townshipName: string }[];
+    }>();
     expect(list.items).toEqual([expect.objectContaining({ id: station.id, townshipName: '城关街道' })]);
   });
 
@@ -36,11 +38,18 @@ describe('roster API', () => {
 
   it('explains every invalid field in Chinese', async () => {
     const { users } = await seedFixture();
-    const res = await call('POST', '/api/deputies', { cookie: users.staff, json: { name: '', level: 'city', townshipId: 1, phone: '12345' } });
+    const res = await call('POST', '/api/deputies', {
+      cookie: users.staff,
+      json: { name: '', level: 'city', townshipId: 1, phone: '12345' },
+    });
     expect(res.status).toBe(422);
     const body = await res.json<Err>();
     expect(body.error.code).toBe('validation_failed');
-    expect(body.error.fields).toMatchObject({ name: '此项必填。', level: '格式不正确。', phone: '请输入 11 位手机号码，例如 13800138000。' });
+    expect(body.error.fields).toMatchObject({
+      name: '此项必填。',
+      level: '格式不正确。',
+      phone: '请输入 11 位手机号码，例如 13800138000。',
+    });
   });
 
   it("refuses a station that is not in the deputy's township", async () => {
@@ -57,18 +66,28 @@ describe('roster API', () => {
     const { users } = await seedFixture();
     const res = await call('PATCH', '/api/deputies/2', { cookie: users.staffB, json: { active: false } });
     expect(res.status).toBe(200);
-    const active = await (await call('GET', '/api/deputies?active=true&townshipId=2', { cookie: users.staff })).json<{ items: { id: number }[] }>();
+    const active = await (await call('GET', '/api/deputies?active=true&townshipId=2', { cookie: users.staff })).json<{
+      items: { id: number }[];
+    }>();
     expect(active.items.map((d) => d.id)).not.toContain(2);
     const audit = await (await call('GET', '/api/audit?entity=deputy&entityId=2', { cookie: users.admin })).json<{
       items: { username: string; action: string; before: { active: boolean }; after: { active: boolean } }[];
     }>();
-    expect(audit.items[0]).toMatchObject({ username: 'staffB', action: 'update', before: { active: true }, after: { active: false } });
+    expect(audit.items[0]).toMatchObject({
+      username: 'staffB',
+      action: 'update',
+      before: { active: true },
+      after: { active: false },
+    });
   });
 
   it('writes the audit row in the same batch as the change (a failed write leaves neither)', async () => {
     const { users } = await seedFixture();
     const before = await env.DB.prepare('SELECT count(*) AS n FROM audit_log').first<{ n: number }>();
-    const res = await call('POST', '/api/townships', { cookie: users.admin, json: { code: 'T01', name: '重复编号', kind: 'town' } });
+    const res = await call('POST', '/api/townships', {
+      cookie: users.admin,
+      json: { code: 'T01', name: '重复编号', kind: 'town' },
+    });
     expect(res.status).toBe(409);
     const after = await env.DB.prepare('SELECT count(*) AS n FROM audit_log').first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
@@ -76,7 +95,10 @@ describe('roster API', () => {
 
   it('searches deputies by name and paginates', async () => {
     const { users } = await seedFixture();
-    const res = await (await call('GET', '/api/deputies?q=王建&pageSize=1&page=1', { cookie: users.admin })).json<{ items: { name: string }[]; total: number }>();
+    const res = await (await call('GET', '/api/deputies?q=王建&pageSize=1&page=1', { cookie: users.admin })).json<{
+      items: { name: string }[];
+      total: number;
+    }>();
     expect(res.total).toBe(1);
     expect(res.items[0]?.name).toBe('王建国');
     const bad = await call('GET', '/api/deputies?page=0', { cookie: users.admin });

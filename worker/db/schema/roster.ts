@@ -65,4 +65,3 @@ export const deputies = sqliteTable(
     index('deputies_name').on(t.name),
   ],
 );
-

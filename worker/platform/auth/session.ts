@@ -83,10 +83,13 @@ export async function loadSession(c: Context<AppEnv>, db: Database): Promise<Ses
     .where(eq(schema.sessions.id, id))
     .get();
   const now = Date.now();
-  if (!row || !row.active || row.expiresAt < now) return null;
+  if (!row?.active || row.expiresAt < now) return null;
   // Extend only when less than half the lifetime is left, to avoid a write on every request.
   if (row.expiresAt - now < ttlMs(c) / 2) {
-    await db.update(schema.sessions).set({ expiresAt: now + ttlMs(c) }).where(eq(schema.sessions.id, id));
+    await db
+      .update(schema.sessions)
+      .set({ expiresAt: now + ttlMs(c) })
+      .where(eq(schema.sessions.id, id));
   }
   const { expiresAt: _e, active: _a, ...user } = row;
   return user;

@@ -1,0 +1,38 @@
+/**
+ * `npm start`: build the dashboard, migrate the local D1, seed the demo district when the
+ * database is empty, and serve everything at http://127.0.0.1:8787 with wrangler dev.
+ */
+import { must, run } from './lib/run';
+
+const PORT = process.env.PORT ?? '8787';
+const URL = `http://127.0.0.1:${PORT}`;
+
+async function main() {
+  console.log('› building the dashboard');
+  await must('vite', ['build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn']);
+  console.log('› applying migrations to the local D1 (.wrangler/state)');
+  await must('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local']);
+  console.log('› seeding the demo district if the database is empty');
+  await must('tsx', ['scripts/seed.ts', '--if-empty']);
+  console.log(`
+  联络 Lianluo is starting at ${URL}
+
+  Dashboard (staff, leaders, deputies):  ${URL}/login
+  Resident opinion form (a station):     ${URL}/s/<station code>   (codes: dashboard → 名册 → 联络站)
+  Health:                                ${URL}/api/health
+
+  Demo accounts (password for all: lianluo2026)
+    admin      系统管理员 (everything)
+    staff      区代表服务中心 staff, district-wide
+    chengguan  城关街道 staff (own township only)
+    donghu     东湖街道 staff (own township only)
+    leader     区人大常委会 leader (read-only)
+    deputy     a district deputy of 城关街道
+`);
+  process.exit(await run('wrangler', ['dev', '--ip', '127.0.0.1', '--port', PORT]));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
