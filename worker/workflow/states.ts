@@ -34,14 +34,7 @@ export type Rating = (typeof RATINGS)[number];
 export const ACCEPTING_RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied'];
 
 /** Still needs work from staff or deputies (review included: staff must decide). */
-export const OPEN_STATES: readonly OpinionState[] = [
-  'pending',
-  'listening',
-  'viewing',
-  'deliberating',
-  'handling',
-  'review',
-];
+export const OPEN_STATES: readonly OpinionState[] = ['pending', 'listening', 'viewing', 'deliberating', 'handling', 'review'];
 
 /** Counted as resolved on the dashboard: the result was fed back to the resident. */
 export const RESOLVED_STATES: readonly OpinionState[] = ['resolved', 'closed'];
