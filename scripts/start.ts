@@ -13,7 +13,7 @@ async function main() {
   console.log('› applying migrations to the local D1 (.wrangler/state)');
   await must('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local']);
   console.log('› seeding the demo district if the database is empty');
-  await must('tsx', ['scripts/seed.ts', '--if-empty']);
+  await must('tsx', ['scripts/seed.ts', '--if-empty', '--skip-migrations']);
   console.log(`
   联络 Lianluo is starting at ${URL}
 
