@@ -7,5 +7,6 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  // Vite 8 compiles with oxc: server-rendered pages use hono/jsx.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
 });

@@ -195,9 +195,15 @@ function checkDefinition(def: { questions: Question[] }, ctx: Ctx): void {
       if (q.minLength !== undefined && q.minLength > max) fail('minLength must not exceed maxLength', 'minLength');
     }
     if (q.type === 'course_block' && q.aspects) {
-      checkUnique(q.aspects.map((a) => a.code), 'aspect code', (m, j) => fail(m, 'aspects', j, 'code'));
+      checkUnique(
+        q.aspects.map((a) => a.code),
+        'aspect code',
+        (m, j) => fail(m, 'aspects', j, 'code'),
+      );
       // The comment is stored beside the ratings under the key 'comment'.
-      q.aspects.forEach((a, j) => a.code === 'comment' && fail('"comment" is reserved', 'aspects', j, 'code'));
+      q.aspects.forEach((a, j) => {
+        if (a.code === 'comment') fail('"comment" is reserved', 'aspects', j, 'code');
+      });
     }
   });
 

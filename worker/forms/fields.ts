@@ -25,7 +25,13 @@ export function defaultScaleLabels(key: ScaleKey): LocalizedText[] {
 
 /** The default aspects of a course block: relevance to duties, clarity, practical use. */
 export const DEFAULT_ASPECTS: readonly Aspect[] = (['relevance', 'clarity', 'practical'] as const).map((key) => {
-  const [l5, l4, l3, l2, l1] = defaultScaleLabels(key) as [LocalizedText, LocalizedText, LocalizedText, LocalizedText, LocalizedText];
+  const [l5, l4, l3, l2, l1] = defaultScaleLabels(key) as [
+    LocalizedText,
+    LocalizedText,
+    LocalizedText,
+    LocalizedText,
+    LocalizedText,
+  ];
   return { code: key, label: catalogText(`aspect_${key}`), labels: [l5, l4, l3, l2, l1] };
 });
 

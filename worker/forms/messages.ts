@@ -39,7 +39,7 @@ const zh = {
   hint_multi_range: '请选择 {min} 到 {max} 项',
   hint_multi_min: '请至少选择 {min} 项',
   hint_multi_max: '最多选择 {max} 项',
-  hint_photos: '可以不传。最多 {max} 张照片',
+  hint_photos: '最多 {max} 张照片',
   hint_nps: '0 表示“{low}”，10 表示“{high}”',
   optional: '（选填）',
   error_prefix: '错误：',
@@ -96,7 +96,7 @@ const en: Record<MessageKey, string> = {
   hint_multi_range: 'Select {min} to {max}',
   hint_multi_min: 'Select at least {min}',
   hint_multi_max: 'Select up to {max}',
-  hint_photos: 'Optional. Up to {max} photos',
+  hint_photos: 'Up to {max} photos',
   hint_nps: '0 means “{low}”, 10 means “{high}”',
   optional: ' (optional)',
   error_prefix: 'Error: ',
@@ -143,10 +143,9 @@ export function resolveLocale(value: unknown): Locale {
  * a sentence with a hole in it.
  */
 export function msg(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  // A locale that slipped past the types (a cast query parameter) falls back, never throws.
+  const template = (catalogs[locale] ?? catalogs[DEFAULT_LOCALE])[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** Picks the text for a locale, falling back to zh-CN when the English is missing or empty. */
