@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { escapeText } from '../../../worker/platform/export/xlsx-parts';
 import { columnName, sheetNames, writeXlsx, type XlsxValue } from '../../../worker/platform/export/xlsx';
 import { numberText, readXlsx } from '../../../worker/roster/import/xlsx';
@@ -11,6 +11,7 @@ import { decodeOoxmlEscapes } from '../../../worker/roster/import/xml';
 
 const has = (cmd: string) => !spawnSync(cmd, ['-h']).error;
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function save(bytes: Uint8Array, name: string): string {
   const path = join(dir, name);
   writeFileSync(path, bytes);

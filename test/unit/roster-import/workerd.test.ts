@@ -5,7 +5,7 @@
  * ES modules; `workerd test` runs the exported test handler.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,6 +102,7 @@ const w :Workerd.Worker = (
 );`,
     );
     const run = spawnSync(workerd, ['test', join(dir, 'config.capnp')], { encoding: 'utf8', timeout: 60_000 });
+    rmSync(dir, { recursive: true, force: true });
     const output = `${run.stdout}\n${run.stderr}`;
     expect(output, output).toContain('workerd-import-checks-passed');
     expect(run.status, output).toBe(0);
