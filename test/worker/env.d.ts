@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      TEST_FIXTURES: Record<string, string>;
     }
     interface GlobalProps {
       mainModule: typeof import('../../worker/index');
