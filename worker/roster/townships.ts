@@ -42,8 +42,8 @@ export const townshipRoutes = new Hono<AppEnv>()
         kind: t.kind,
         sortOrder: t.sortOrder,
         active: t.active,
-        stationCount: sql<number>`(select count(*) from stations s where s.township_id = ${t.id} and s.active = 1)`,
-        deputyCount: sql<number>`(select count(*) from deputies d where d.township_id = ${t.id} and d.active = 1)`,
+        stationCount: sql<number>`(select count(*) from stations s where s.township_id = townships.id and s.active = 1)`,
+        deputyCount: sql<number>`(select count(*) from deputies d where d.township_id = townships.id and d.active = 1)`,
       })
       .from(t)
       .orderBy(t.sortOrder, t.id)

@@ -7,32 +7,41 @@ export const mobileCN = z
   .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86)/, ''))
   .refine((s) => /^1[3-9]\d{9}$/.test(s), { message: 'phone_invalid' });
 
-export const townshipInput = z.object({
+// Patches are built from the base shapes WITHOUT defaults: a default inside `.partial()`
+// would fill in fields the client never sent and silently overwrite stored values.
+const townshipFields = {
   code: z.string().trim().min(1).max(20),
   name: z.string().trim().min(1).max(40),
   kind: z.enum(['township', 'town', 'subdistrict']),
-  sortOrder: z.number().int().min(0).max(10_000).default(0),
-});
-export const townshipPatch = townshipInput.partial().extend({ active: z.boolean().optional() });
+  sortOrder: z.number().int().min(0).max(10_000),
+};
+export const townshipInput = z.object({ ...townshipFields, sortOrder: townshipFields.sortOrder.default(0) });
+export const townshipPatch = z.object(townshipFields).partial().extend({ active: z.boolean().optional() });
 
-export const stationInput = z.object({
+const stationFields = {
   name: z.string().trim().min(1).max(60),
   kind: z.enum(['station', 'room']),
   hostType: z.enum(['township', 'community', 'enterprise', 'project_site', 'industrial_chain', 'household']),
   townshipId: z.number().int().positive(),
-  address: z.string().trim().max(120).default(''),
-});
-export const stationPatch = stationInput.partial().extend({ active: z.boolean().optional() });
+  address: z.string().trim().max(120),
+};
+export const stationInput = z.object({ ...stationFields, address: stationFields.address.default('') });
+export const stationPatch = z.object(stationFields).partial().extend({ active: z.boolean().optional() });
 
-export const deputyInput = z.object({
+const deputyFields = {
   name: z.string().trim().min(1).max(40),
   level: z.enum(['district', 'township']),
   townshipId: z.number().int().positive(),
-  stationId: z.number().int().positive().nullable().default(null),
-  sector: z.string().trim().max(40).default(''),
+  stationId: z.number().int().positive().nullable(),
+  sector: z.string().trim().max(40),
   phone: mobileCN,
+};
+export const deputyInput = z.object({
+  ...deputyFields,
+  stationId: deputyFields.stationId.default(null),
+  sector: deputyFields.sector.default(''),
 });
-export const deputyPatch = deputyInput.partial().extend({ active: z.boolean().optional() });
+export const deputyPatch = z.object(deputyFields).partial().extend({ active: z.boolean().optional() });
 
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
 const optionalBool = z.preprocess(

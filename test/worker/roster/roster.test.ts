@@ -104,4 +104,27 @@ describe('roster API', () => {
     const bad = await call('GET', '/api/deputies?page=0', { cookie: users.admin });
     expect(bad.status).toBe(422);
   });
+
+  it('a partial PATCH changes only the fields sent (no defaults overwrite stored values)', async () => {
+    const { users } = await seedFixture();
+    await call('PATCH', '/api/deputies/1', { cookie: users.staff, json: { active: false } });
+    const row = await env.DB.prepare('SELECT station_id, sector, active FROM deputies WHERE id = 1').first();
+    expect(row).toEqual({ station_id: 1, sector: '工人', active: 0 });
+    await call('PATCH', '/api/deputies/1', { cookie: users.staff, json: { active: true } });
+    await env.DB.prepare("UPDATE stations SET address = '城关路1号' WHERE id = 1").run();
+    await call('PATCH', '/api/stations/1', { cookie: users.staff, json: { active: true } });
+    expect(await env.DB.prepare('SELECT address FROM stations WHERE id = 1').first()).toEqual({ address: '城关路1号' });
+  });
+
+  it('counts each township’s own active stations and deputies', async () => {
+    const { users } = await seedFixture();
+    const expected = await env.DB.prepare(
+      'SELECT t.id, (SELECT count(*) FROM stations s WHERE s.township_id = t.id AND s.active = 1) AS stations, (SELECT count(*) FROM deputies d WHERE d.township_id = t.id AND d.active = 1) AS deputies FROM townships t ORDER BY t.id',
+    ).all<{ id: number; stations: number; deputies: number }>();
+    const res = await (await call('GET', '/api/townships', { cookie: users.leader })).json<{
+      items: { id: number; stationCount: number; deputyCount: number }[];
+    }>();
+    const actual = res.items.map((t) => ({ id: t.id, stations: t.stationCount, deputies: t.deputyCount })).sort((a, b) => a.id - b.id);
+    expect(actual).toEqual(expected.results);
+  });
 });

@@ -1,0 +1,53 @@
+/**
+ * The dashboard's pages, grouped for the navigation and guarded by role. One list drives
+ * both the menu and the router's role checks, so they cannot disagree. Pages marked
+ * `ready: false` belong to later issues and show a "coming soon" page for now.
+ */
+import type { Role } from './api';
+import type { PlainKey } from './i18n';
+
+export type NavGroup = 'work' | 'roster' | 'admin';
+
+export interface NavItem {
+  href: string;
+  label: PlainKey;
+  group: NavGroup;
+  roles: readonly Role[];
+  ready: boolean;
+}
+
+export const NAV: readonly NavItem[] = [
+  { href: '/overview', label: 'nav.overview', group: 'work', roles: ['admin', 'leader'], ready: false },
+  { href: '/opinions', label: 'nav.opinions', group: 'work', roles: ['admin', 'staff'], ready: false },
+  { href: '/trainings', label: 'nav.trainings', group: 'work', roles: ['admin', 'staff'], ready: false },
+  { href: '/my/opinions', label: 'nav.myOpinions', group: 'work', roles: ['deputy'], ready: false },
+  { href: '/roster/deputies', label: 'nav.deputies', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/roster/stations', label: 'nav.stations', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/roster/townships', label: 'nav.townships', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/roster/import', label: 'nav.import', group: 'roster', roles: ['admin', 'staff'], ready: true },
+  { href: '/audit', label: 'nav.audit', group: 'admin', roles: ['admin'], ready: true },
+  { href: '/users', label: 'nav.users', group: 'admin', roles: ['admin'], ready: false },
+];
+
+export const NAV_GROUPS: readonly { id: NavGroup; label: PlainKey }[] = [
+  { id: 'work', label: 'nav.group.work' },
+  { id: 'roster', label: 'nav.group.roster' },
+  { id: 'admin', label: 'nav.group.admin' },
+];
+
+/** The pages a role sees, in menu order. */
+export function navFor(role: Role): NavItem[] {
+  return NAV.filter((item) => item.roles.includes(role));
+}
+
+/** Where a role lands after signing in: its first finished page, else its first page. */
+export function homeFor(role: Role): string {
+  const items = navFor(role);
+  return (items.find((item) => item.ready) ?? items[0])?.href ?? '/';
+}
+
+/** Only same-site paths are accepted as a post-login destination (no open redirect). */
+export function safeNext(next: string | undefined): string | null {
+  if (!next || !/^\/(?![/\\])/.test(next) || next.startsWith('/login')) return null;
+  return next;
+}
