@@ -6,6 +6,7 @@ declare global {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
       TEST_FIXTURES: Record<string, string>;
+      FUZZ_RUNS: string;
     }
     interface GlobalProps {
       mainModule: typeof import('../../worker/index');

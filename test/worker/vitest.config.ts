@@ -22,6 +22,8 @@ export default defineConfig(async () => ({
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
           // Binary fixtures (GBK CSV, XLSX) as base64: workerd tests cannot read the file system.
           TEST_FIXTURES: fixtures(`${root}test/fixtures/roster`),
+          // Property-based runs per endpoint: 1,000 in `npm test`, 10,000 in `npm run test:fuzz`.
+          FUZZ_RUNS: process.env.FUZZ_RUNS ?? '1000',
         },
       },
     }),
