@@ -3,6 +3,7 @@
  * database is empty, and serve everything at http://127.0.0.1:8787 with wrangler dev.
  */
 import { must, run } from './lib/run';
+import { buildDemoDistrict } from './seed/district';
 
 const PORT = process.env.PORT ?? '8787';
 const URL = `http://127.0.0.1:${PORT}`;
@@ -14,11 +15,14 @@ async function main() {
   await must('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local']);
   console.log('› seeding the demo district if the database is empty');
   await must('tsx', ['scripts/seed.ts', '--if-empty', '--skip-migrations']);
+  // The demo seed is deterministic, so the first station's public code is known without a query.
+  const station = buildDemoDistrict().stations[0];
   console.log(`
   联络 Lianluo is starting at ${URL}
 
   Dashboard (staff, leaders, deputies):  ${URL}/login
-  Resident opinion form (a station):     ${URL}/s/<station code>   (codes: dashboard → 名册 → 联络站)
+  Resident opinion form:                 ${URL}/s/${station?.code}   (${station?.name}; others: 名册 → 联络站)
+  Track an opinion:                      ${URL}/t
   Health:                                ${URL}/api/health
 
   Demo accounts (password for all: lianluo2026)
