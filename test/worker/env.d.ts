@@ -7,6 +7,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       TEST_FIXTURES: Record<string, string>;
       FUZZ_RUNS: string;
+      MIGRATION_DB: D1Database;
     }
     interface GlobalProps {
       mainModule: typeof import('../../worker/index');

@@ -18,6 +18,8 @@ export default defineConfig(async () => ({
     cloudflareTest({
       wrangler: { configPath: `${root}wrangler.toml` },
       miniflare: {
+        // A second, empty database for the migration-upgrade test (the setup file migrates DB fully).
+        d1Databases: { MIGRATION_DB: 'migration-test-db' },
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
           // Binary fixtures (GBK CSV, XLSX) as base64: workerd tests cannot read the file system.
