@@ -1,19 +1,21 @@
 /**
  * Sign-in, sign-out, "who am I", and (for admins) the user accounts themselves.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditEntry } from '../audit/log';
-import { database, schema } from '../db/client';
-import { ROLES } from '../db/schema';
+import { type Database, database, schema } from '../db/client';
+import { ROLES, type Role } from '../db/schema';
 import type { AppEnv } from '../env';
 import { currentUser, requireRole } from '../platform/auth/guard';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/auth/password';
 import type { SessionUser } from '../platform/auth/session';
 import { endSession, startSession } from '../platform/auth/session';
 import { clearFailures, recordFailure, throttledMinutes } from '../platform/auth/throttle';
+import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
+import type { MessageKey } from '../platform/i18n';
 import { jsonBody } from '../platform/validation';
 
 const loginBody = z.object({
@@ -77,70 +79,173 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', requireRole(...ROLES), (c) => c.json({ user: me(currentUser(c)) }));
 
-const newUser = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z0-9_.-]{3,32}$/),
+/** Letters, digits and . _ -; the dashboard's username hint states the same rule. */
+const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/;
+
+const userFields = {
   displayName: z.string().trim().min(1).max(40),
   role: z.enum(ROLES),
-  townshipId: z.number().int().positive().nullable().default(null),
-  deputyId: z.number().int().positive().nullable().default(null),
+  townshipId: z.number().int().positive().nullable(),
+  deputyId: z.number().int().positive().nullable(),
   password: z.string().min(1).max(256),
+};
+/** POST /api/users body; exported so the dashboard types its form from it. */
+export const newUser = z.object({
+  username: z.string().trim().regex(USERNAME),
+  ...userFields,
+  townshipId: userFields.townshipId.default(null),
+  deputyId: userFields.deputyId.default(null),
 });
-const userPatch = newUser.omit({ username: true }).partial().extend({ active: z.boolean().optional() });
+/**
+ * PATCH /api/users/:id body. No defaults here: zod 4 applies defaults inside optional fields,
+ * and a PATCH that only deactivates an account must not clear its township or deputy.
+ */
+export const userPatch = z.object(userFields).partial().extend({ active: z.boolean().optional() });
 
-function publicUser(u: typeof schema.users.$inferSelect) {
-  const { passwordHash: _h, passwordSalt: _s, passwordIterations: _i, ...rest } = u;
+const u = schema.users;
+
+function publicUser(row: typeof schema.users.$inferSelect) {
+  const { passwordHash: _h, passwordSalt: _s, passwordIterations: _i, ...rest } = row;
   return rest;
 }
 
+type FieldProblems = Record<string, { key: MessageKey }>;
+
+/** One 422 with every field problem at once, so the form shows them together. */
+function rejectIfAny(fields: FieldProblems): void {
+  if (Object.keys(fields).length > 0) throw new ApiError(422, 'validation_failed', {}, fields);
+}
+
+/** Hashes a password that already passed `passwordProblem`. */
 async function passwordFields(password: string) {
-  const problem = passwordProblem(password);
-  if (problem) throw new ApiError(422, 'validation_failed', {}, { password: { key: 'field_invalid' } });
   const h = await hashPassword(password);
   return { passwordHash: h.hash, passwordSalt: h.salt, passwordIterations: h.iterations };
+}
+
+function usernameTaken(username: string): never {
+  throw new ApiError(
+    409,
+    'duplicate_username',
+    { value: username },
+    { username: { key: 'duplicate_username', params: { value: username } } },
+  );
+}
+
+interface AccountLinks {
+  role: Role;
+  townshipId: number | null;
+  deputyId: number | null;
+}
+
+/**
+ * Role and links must agree: only staff have a township (none means district-wide; leaders
+ * and admins are district-wide by role), and exactly the deputy accounts name an active
+ * deputy, whose pages they then see.
+ */
+async function linkProblems(db: Database, links: AccountLinks): Promise<FieldProblems> {
+  const fields: FieldProblems = {};
+  if (links.townshipId !== null) {
+    if (links.role !== 'staff') fields.townshipId = { key: 'account_township_not_allowed' };
+    else {
+      const township = await db
+        .select({ id: schema.townships.id })
+        .from(schema.townships)
+        .where(eq(schema.townships.id, links.townshipId))
+        .get();
+      if (!township) fields.townshipId = { key: 'unknown_township' };
+    }
+  }
+  if (links.role === 'deputy') {
+    if (links.deputyId === null) fields.deputyId = { key: 'account_deputy_required' };
+    else {
+      const deputy = await db
+        .select({ active: schema.deputies.active })
+        .from(schema.deputies)
+        .where(eq(schema.deputies.id, links.deputyId))
+        .get();
+      if (!deputy?.active) fields.deputyId = { key: 'account_deputy_unknown' };
+    }
+  } else if (links.deputyId !== null) fields.deputyId = { key: 'account_deputy_not_allowed' };
+  return fields;
 }
 
 export const userRoutes = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .get('/', async (c) => {
-    const rows = await database(c.env.DB).select().from(schema.users).orderBy(schema.users.id).all();
-    return c.json({ items: rows.map(publicUser) });
+    const rows = await database(c.env.DB)
+      .select({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        townshipId: u.townshipId,
+        townshipName: schema.townships.name,
+        deputyId: u.deputyId,
+        deputyName: schema.deputies.name,
+        active: u.active,
+        createdAt: u.createdAt,
+        lastLoginAt: u.lastLoginAt,
+      })
+      .from(u)
+      .leftJoin(schema.townships, eq(schema.townships.id, u.townshipId))
+      .leftJoin(schema.deputies, eq(schema.deputies.id, u.deputyId))
+      .orderBy(u.id)
+      .all();
+    return c.json({ items: rows });
   })
   .post('/', async (c) => {
     const body = await jsonBody(c, newUser);
     const db = database(c.env.DB);
-    const taken = await db
-      .select({ id: schema.users.id })
-      .from(schema.users)
-      .where(eq(schema.users.username, body.username))
-      .get();
-    if (taken)
-      throw new ApiError(
-        409,
-        'duplicate_name',
-        { value: body.username },
-        { username: { key: 'duplicate_name', params: { value: body.username } } },
-      );
+    // Any letter case: "Donghu" and "donghu" side by side would only confuse people signing in.
+    const taken = await db.select({ id: u.id }).from(u).where(sql`lower(${u.username}) = lower(${body.username})`).get();
+    if (taken) usernameTaken(body.username);
+    const problems = await linkProblems(db, body);
+    if (passwordProblem(body.password)) problems.password = { key: 'password_weak' };
+    rejectIfAny(problems);
     const { password, ...fields } = body;
     const values = { ...fields, ...(await passwordFields(password)), createdAt: Date.now() };
-    const [inserted] = await db.batch([
-      db.insert(schema.users).values(values).returning(),
-      auditEntry(db, currentUser(c), 'create', 'user', body.username, null, fields),
-    ]);
-    return c.json({ user: publicUser(inserted[0]!) }, 201);
+    try {
+      const [inserted] = await db.batch([
+        db.insert(u).values(values).returning(),
+        auditEntry(db, currentUser(c), 'create', 'user', body.username, null, fields),
+      ]);
+      return c.json({ user: publicUser(inserted[0]!) }, 201);
+    } catch (err) {
+      // Two admins creating the same username at once: the UNIQUE index decides.
+      if (uniqueViolation(err) === 'username') usernameTaken(body.username);
+      throw err;
+    }
   })
   .patch('/:id{[0-9]+}', async (c) => {
     const id = Number(c.req.param('id'));
     const body = await jsonBody(c, userPatch);
     const db = database(c.env.DB);
-    const before = await db.select().from(schema.users).where(eq(schema.users.id, id)).get();
+    const before = await db.select().from(u).where(eq(u.id, id)).get();
     if (!before) throw new ApiError(404, 'not_found');
+    // An admin cannot lock themselves out (deactivate, or take away their own admin role).
+    if (id === currentUser(c).id && (body.active === false || (body.role !== undefined && body.role !== 'admin'))) {
+      throw new ApiError(
+        422,
+        'account_self_lockout',
+        {},
+        body.active === false ? undefined : { role: { key: 'account_self_lockout' } },
+      );
+    }
+    // Only a change of role or links is checked, so an old inconsistent account can still be deactivated.
+    const problems =
+      body.role !== undefined || body.townshipId !== undefined || body.deputyId !== undefined
+        ? await linkProblems(db, {
+            role: body.role ?? before.role,
+            townshipId: body.townshipId !== undefined ? body.townshipId : before.townshipId,
+            deputyId: body.deputyId !== undefined ? body.deputyId : before.deputyId,
+          })
+        : {};
+    if (body.password !== undefined && passwordProblem(body.password)) problems.password = { key: 'password_weak' };
+    rejectIfAny(problems);
     const { password, ...fields } = body;
     const changes = { ...fields, ...(password ? await passwordFields(password) : {}) };
     const [updated] = await db.batch([
-      db.update(schema.users).set(changes).where(eq(schema.users.id, id)).returning(),
+      db.update(u).set(changes).where(eq(u.id, id)).returning(),
       auditEntry(db, currentUser(c), 'update', 'user', id, publicUser(before), {
         ...fields,
         ...(password ? { password: true } : {}),
