@@ -80,7 +80,12 @@ export const attendance = sqliteTable(
   (t) => [primaryKey({ columns: [t.enrolmentId, t.day] })],
 );
 
-/** Anonymous answers. The id is random; there is deliberately no time or deputy column. */
+/**
+ * Anonymous answers. The id is random; there is deliberately no time or deputy column.
+ * Migration 0001 rebuilds this table WITHOUT ROWID, so no hidden rowid records the order of
+ * submission. drizzle-kit cannot express that: if this table ever changes, edit the generated
+ * rebuild so it keeps `WITHOUT ROWID` (test/worker/evaluations/anonymity.test.ts checks it).
+ */
 export const evaluationResponses = sqliteTable(
   'evaluation_responses',
   {

@@ -1,0 +1,22 @@
+/** The hand-written migration: the default questionnaire it ships is valid, and answers have no rowid. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { trainingFormDefinition } from '../../../worker/forms/defaults/training';
+import { parseDefinition } from '../../../worker/forms/definition';
+
+const sql = readFileSync(new URL('../../../migrations/0001_training_evaluations.sql', import.meta.url), 'utf8');
+
+describe('0001_training_evaluations.sql', () => {
+  it('ships a valid default questionnaire, identical to the one in the code when written', () => {
+    const literal = /SELECT `id`, 1, '((?:[^']|'')*)'/.exec(sql)?.[1];
+    expect(literal).toBeDefined();
+    const parsed = parseDefinition(literal!.replaceAll("''", "'"));
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && parsed.definition).toEqual(trainingFormDefinition);
+  });
+
+  it('rebuilds evaluation_responses WITHOUT ROWID', () => {
+    expect(sql).toMatch(/\) WITHOUT ROWID;/);
+    expect(sql).toMatch(/ALTER TABLE `evaluation_responses_new` RENAME TO `evaluation_responses`/);
+  });
+});
