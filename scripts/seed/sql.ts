@@ -161,12 +161,24 @@ export function tablesChildrenFirst(tables: readonly SQLiteTable[] = schemaTable
 }
 
 /**
- * Statements that empty every table of the schema, children first, and restart their
- * AUTOINCREMENT counters, so a reseed starts from id 1. Wrangler's own d1_migrations table is
- * not in the schema and is left alone.
+ * Reference data that migrations ship (opinion categories, the working-day calendar, step
+ * limits, form definitions): a reseed keeps it, because no generator writes it again.
+ */
+export const REFERENCE_TABLES: ReadonlySet<string> = new Set([
+  'categories',
+  'calendar_days',
+  'step_limits',
+  'forms',
+  'form_versions',
+]);
+
+/**
+ * Statements that empty every table of the schema except {@link REFERENCE_TABLES}, children
+ * first, and restart their AUTOINCREMENT counters, so a reseed starts from id 1. Wrangler's own
+ * d1_migrations table is not in the schema and is left alone.
  */
 export function resetSql(tables: readonly SQLiteTable[] = schemaTables()): string[] {
-  const names = tablesChildrenFirst(tables);
+  const names = tablesChildrenFirst(tables).filter((name) => !REFERENCE_TABLES.has(name));
   return [
     ...names.map((name) => `DELETE FROM ${sqlIdent(name)};`),
     `DELETE FROM sqlite_sequence WHERE name IN (${names.map(sqlString).join(', ')});`,

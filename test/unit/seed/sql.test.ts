@@ -3,6 +3,7 @@ import { townships } from '../../../worker/db/schema';
 import {
   insertInto,
   insertSql,
+  REFERENCE_TABLES,
   resetSql,
   schemaTables,
   sqlString,
@@ -70,7 +71,9 @@ describe('resetSql', () => {
     comesBefore('opinion_events', 'opinions');
     comesBefore('evaluation_responses', 'form_versions');
     const sql = resetSql();
-    expect(sql).toHaveLength(order.length + 1);
+    // Reference tables (categories, calendar, step limits, forms) are shipped by migrations and kept.
+    expect(sql).toHaveLength(order.length - REFERENCE_TABLES.size + 1);
+    expect(sql.some((s) => /DELETE FROM "(categories|calendar_days|step_limits|forms|form_versions)"/.test(s))).toBe(false);
     expect(sql.at(-1)).toMatch(/^DELETE FROM sqlite_sequence WHERE name IN \('/);
   });
 });

@@ -1,0 +1,162 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * GET/POST /s/:stationCode — the page a station's QR code opens, and its submission
+ * (POST/redirect/GET to the tracking page). Every bad request is answered with a page and
+ * a 4xx status: unknown station 404, unreadable body 400, oversized body 413, validation
+ * 422, too many submissions 429. Only a failing database gives a 503 (with the form kept).
+ */
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { database } from '../db/client';
+import type { AppEnv } from '../env';
+import { type FieldError, validateAnswers } from '../forms';
+import { normaliseCode } from '../platform/codes';
+import { type PublicStation, currentOpinionForm, planContext, stationByCode, trackingCodeOfKey } from './db';
+import { FormPage, SUBMISSION_KEY_FIELD } from './form-page';
+import { MessagePage, pageLocale, sendPage } from './layout';
+import { type Locale, tx } from './messages';
+import { clientKey, underLimit } from './rate-limit';
+import { storeOpinion } from './submit';
+import { BODY_MAX_BYTES, inQuestionOrder, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, readUploads } from './uploads';
+import { PageErrorPage } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The submission key sent with a form, if it is one we could have made. */
+function submittedKey(value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
+  return text !== null && UUID.test(text) ? text : null;
+}
+
+/** The station of the URL, or null (codes are short upper-case letters and digits). */
+async function stationOf(c: Context<AppEnv>): Promise<PublicStation | null> {
+  const code = normaliseCode(c.req.param('stationCode') ?? '');
+  if (!/^[A-Z0-9]{4,16}$/.test(code)) return null;
+  return stationByCode(database(c.env.DB), code);
+}
+
+function stationNotFound(c: Context<AppEnv>, locale: Locale) {
+  return sendPage(
+    c,
+    <MessagePage
+      locale={locale}
+      path={c.req.path}
+      title={tx(locale, 'station_not_found_title')}
+      body={tx(locale, 'station_not_found_body')}
+    />,
+    404,
+  );
+}
+
+/** GET/POST /s/:stationCode (mounted at /s). */
+export const intakeFormRoutes = new Hono<AppEnv>()
+  .get('/:stationCode', async (c) => {
+    const locale = pageLocale(c);
+    const station = await stationOf(c);
+    if (!station) return stationNotFound(c, locale);
+    const form = await currentOpinionForm(database(c.env.DB));
+    return sendPage(
+      c,
+      <FormPage locale={locale} station={station} definition={form.definition} submissionKey={crypto.randomUUID()} />,
+    );
+  })
+  .post(
+    '/:stationCode',
+    bodyLimit({
+      maxSize: BODY_MAX_BYTES,
+      onError: (c) => {
+        const locale = pageLocale(c);
+        const max = PHOTO_MAX_BYTES / 1024 / 1024;
+        return sendPage(
+          c,
+          <MessagePage
+            locale={locale}
+            path={c.req.path}
+            title={tx(locale, 'too_large_title')}
+            body={tx(locale, 'too_large_body', { max, count: PHOTO_MAX_COUNT })}
+            back={{ href: c.req.path, text: tx(locale, 'back_to_form') }}
+          />,
+          413,
+        );
+      },
+    }),
+    async (c) => {
+      const locale = pageLocale(c);
+      const station = await stationOf(c);
+      if (!station) return stationNotFound(c, locale);
+      const db = database(c.env.DB);
+
+      let body: Record<string, unknown>;
+      try {
+        body = await c.req.parseBody({ all: true });
+      } catch {
+        const back = { href: c.req.path, text: tx(locale, 'back_to_form') };
+        const page = (
+          <MessagePage
+            locale={locale}
+            path={c.req.path}
+            title={tx(locale, 'bad_request_title')}
+            body={tx(locale, 'bad_request_body')}
+            back={back}
+          />
+        );
+        return sendPage(c, page, 400);
+      }
+
+      const form = await currentOpinionForm(db);
+      const key = submittedKey(body[SUBMISSION_KEY_FIELD]);
+      const again = (status: 400 | 422 | 429 | 503, extra: { notice?: string; errors?: FieldError[]; photosDropped?: boolean }) =>
+        sendPage(
+          c,
+          <FormPage
+            locale={locale}
+            station={station}
+            definition={form.definition}
+            submissionKey={key ?? crypto.randomUUID()}
+            values={body}
+            {...extra}
+          />,
+          status,
+        );
+
+      // A page without a usable key cannot be de-duplicated: hand out a fresh one and ask again.
+      if (!key) return again(400, { notice: tx(locale, 'stale_form') });
+
+      // A retry of something already stored: the same answer, nothing stored twice.
+      const existing = await trackingCodeOfKey(db, key);
+      if (existing) return c.redirect(`/t/${existing}?new=1`, 303);
+
+      if (
+        !(await underLimit(c.env.INTAKE_IP_LIMITER, `s:${clientKey(c)}`)) ||
+        !(await underLimit(c.env.INTAKE_STATION_LIMITER, station.code))
+      ) {
+        return again(429, { notice: tx(locale, 'rate_limited'), photosDropped: hasFiles(body) });
+      }
+
+      const result = validateAnswers(form.definition, body, { locale });
+      const uploads = await readUploads(form.definition, body, locale);
+      const errors = inQuestionOrder(form.definition, [...(result.ok ? [] : result.errors), ...uploads.errors]);
+      if (!result.ok || errors.length > 0) return again(422, { errors, photosDropped: uploads.anySent });
+
+      try {
+        const now = Date.now();
+        const stored = await storeOpinion(
+          c.env.DB,
+          c.env.PHOTOS,
+          { station, formVersionId: form.versionId, answers: result.values, submissionKey: key, photos: uploads.photos },
+          await planContext(db, now),
+        );
+        return c.redirect(`/t/${stored.trackingCode}?new=1`, 303);
+      } catch (err) {
+        console.error('storing an opinion failed', err);
+        return again(503, { notice: tx(locale, 'save_failed'), photosDropped: uploads.anySent });
+      }
+    },
+  )
+  .all('*', async (c) => stationNotFound(c, pageLocale(c)))
+  .onError((err, c) => PageErrorPage(c, err));
+
+/** Whether the body carries any non-empty file. */
+function hasFiles(body: Record<string, unknown>): boolean {
+  return Object.values(body).some((v) => (Array.isArray(v) ? v : [v]).some((x) => x instanceof File && x.size > 0));
+}
