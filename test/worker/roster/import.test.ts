@@ -2,13 +2,13 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, seedFixture } from '../helpers';
 
-function fixture(name: string): Uint8Array {
+function fixture(name: string): Uint8Array<ArrayBuffer> {
   const b64 = env.TEST_FIXTURES[name];
   if (!b64) throw new Error(`no fixture ${name}`);
   return Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
 }
 
-function upload(cookie: string, name: string, bytes: Uint8Array, dryRun = false) {
+function upload(cookie: string, name: string, bytes: Uint8Array<ArrayBuffer>, dryRun = false) {
   const form = new FormData();
   form.append('file', new File([bytes], name));
   return call('POST', `/api/roster/import${dryRun ? '?dryRun=1' : ''}`, { cookie, body: form });
