@@ -4,3 +4,4 @@ export * from './accounts';
 export * from './forms';
 export * from './opinions';
 export * from './evaluations';
+export * from './stats';

@@ -1,0 +1,96 @@
+/**
+ * 乡镇排名: townships by resolution rate, satisfaction, days to resolve and training completion.
+ * A township resting on fewer than ten items is left out of a ranking — one or two opinions
+ * make a rate meaningless — and the card names who was left out and why.
+ */
+import { formatCount, formatDecimal, formatPercent } from '../../charts/format';
+import { t } from '../../i18n';
+import type { OverviewData, RankingData } from './types';
+
+type Key = keyof OverviewData['rankings'];
+
+const RANKINGS: { key: Key; format: (v: number) => string }[] = [
+  { key: 'resolutionRate', format: formatPercent },
+  { key: 'satisfaction', format: formatPercent },
+  { key: 'medianDays', format: (v) => t('overview.days', { days: formatDecimal(v) }) },
+  { key: 'trainingCompletion', format: formatPercent },
+];
+
+/** Shown at once; the rest (a province has ~100 townships) folds away. */
+const TOP = 10;
+
+function RankingList({
+  id,
+  ranking,
+  format,
+  names,
+}: {
+  id: Key;
+  ranking: RankingData;
+  format: (v: number) => string;
+  names: Map<number, string>;
+}) {
+  const headingId = `ov-rank-${id}`;
+  const item = (r: RankingData['ranked'][number]) => (
+    <li key={r.townshipId}>
+      <span class="rank" aria-hidden="true">
+        {r.rank}
+      </span>
+      <span class="visually-hidden">{t('overview.rank.position', { rank: r.rank })}</span>
+      <span class="rank-name">{names.get(r.townshipId) ?? r.townshipId}</span>
+      <span class="rank-value">{format(r.value)}</span>
+      <span class="rank-items">{t('overview.rank.items', { n: formatCount(r.items) })}</span>
+    </li>
+  );
+  return (
+    <section class="ranking" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t(`overview.rank.${id}`)}</h3>
+      {ranking.ranked.length === 0 ? (
+        <p class="muted">{t('overview.rank.none')}</p>
+      ) : (
+        <>
+          <ol class="ranking-list">{ranking.ranked.slice(0, TOP).map(item)}</ol>
+          {ranking.ranked.length > TOP ? (
+            <details class="ranking-more">
+              <summary>{t('overview.rank.more', { n: ranking.ranked.length - TOP })}</summary>
+              <ol class="ranking-list" start={TOP + 1}>
+                {ranking.ranked.slice(TOP).map(item)}
+              </ol>
+            </details>
+          ) : null}
+        </>
+      )}
+      {ranking.excluded.length > 0 ? (
+        <p class="ranking-excluded">
+          {t('overview.rank.excluded', {
+            list: ranking.excluded
+              .map((e) =>
+                t('overview.rank.excludedItem', {
+                  name: names.get(e.townshipId) ?? String(e.townshipId),
+                  n: formatCount(e.items),
+                }),
+              )
+              .join('、'),
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function Rankings({ data }: { data: OverviewData }) {
+  const names = new Map(data.townships.map((tw) => [tw.id, tw.name]));
+  return (
+    <section class="chart-card wide rankings" aria-labelledby="ov-rankings-title">
+      <div class="chart-head">
+        <h2 id="ov-rankings-title">{t('overview.rank.title')}</h2>
+      </div>
+      <p class="chart-note">{t('overview.rank.note')}</p>
+      <div class="ranking-grid">
+        {RANKINGS.map((r) => (
+          <RankingList key={r.key} id={r.key} ranking={data.rankings[r.key]} format={r.format} names={names} />
+        ))}
+      </div>
+    </section>
+  );
+}
