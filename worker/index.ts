@@ -9,6 +9,8 @@ import { authRoutes, userRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
 import type { AppEnv } from './env';
 import { ApiError, errorHandler } from './platform/errors';
+import { calendarRoutes, stepLimitRoutes } from './opinions/calendar-routes';
+import { opinionRoutes } from './opinions/routes';
 import { healthRoutes } from './platform/health';
 import { requestContext, sessionUser } from './platform/middleware';
 import { sameOriginWrites } from './platform/origin';
@@ -16,6 +18,10 @@ import { deputyRoutes } from './roster/deputies';
 import { importRoutes } from './roster/import-route';
 import { stationRoutes } from './roster/stations';
 import { townshipRoutes } from './roster/townships';
+import { receptionRoutes } from './receptions/routes';
+import { statsRoutes } from './stats/routes';
+import { checkinPages, evaluationPages, trainingRoutes } from './evaluations/routes';
+import { intakeFormRoutes, stationQrRoutes, trackingRoutes } from './intake';
 
 const app = new Hono<AppEnv>();
 
@@ -40,14 +46,27 @@ const api = new Hono<AppEnv>()
   .route('/users', userRoutes)
   .route('/townships', townshipRoutes)
   .route('/stations', stationRoutes)
+  .route('/stations', stationQrRoutes)
   .route('/deputies', deputyRoutes)
   .route('/roster/import', importRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/trainings', trainingRoutes)
+  .route('/opinions', opinionRoutes)
+  .route('/calendar', calendarRoutes)
+  .route('/step-limits', stepLimitRoutes)
+  .route('/stats', statsRoutes)
+  .route('/receptions', receptionRoutes);
 
 const routes = app.route('/api', api);
 app.all('/api/*', () => {
   throw new ApiError(404, 'not_found');
 });
+// Deputies' pages: the personal evaluation link and the training check-in.
+app.route('/e', evaluationPages);
+app.route('/c', checkinPages);
+// Residents' pages: a station's opinion form (its QR code) and the tracking page.
+app.route('/s', intakeFormRoutes);
+app.route('/t', trackingRoutes);
 
 /** The RPC type the dashboard's `hc<AppType>()` client is built from. */
 export type AppType = typeof routes;

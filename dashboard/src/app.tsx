@@ -18,12 +18,18 @@ import { ComingSoon, Forbidden, NotFound } from './pages/Placeholder';
 
 /** The finished pages by path; everything else in NAV shows "coming soon". */
 const PAGES: Record<string, AnyComponent> = {
+  '/overview': localised(lazy(() => import('./pages/overview/Overview'))),
   '/roster/deputies': localised(lazy(() => import('./pages/roster/Deputies'))),
   '/roster/stations': localised(lazy(() => import('./pages/roster/Stations'))),
   '/roster/townships': localised(lazy(() => import('./pages/roster/Townships'))),
   '/roster/import': localised(lazy(() => import('./pages/roster/Import'))),
   '/audit': localised(lazy(() => import('./pages/audit/Audit'))),
+  '/opinions': localised(lazy(() => import('./pages/opinions/Inbox'))),
+  '/my/opinions': localised(lazy(() => import('./pages/opinions/Inbox'))),
+  '/users': localised(lazy(() => import('./pages/users/Users'))),
+  '/trainings': localised(lazy(() => import('./pages/trainings/Trainings'))),
 };
+const OpinionItem = localised(lazy(() => import('./pages/opinions/Item')));
 const Soon = localised(ComingSoon);
 const NoAccess = localised(Forbidden);
 const Missing = localised(NotFound);
@@ -60,6 +66,8 @@ function Pages({ user }: { user: Me }) {
             <Route key={item.href} path={item.href} component={Soon} label={item.label} />
           );
         })}
+        {/* One opinion, for every role: the Worker decides who may see which (403 otherwise). */}
+        <Route path="/opinions/:id" component={OpinionItem} />
         <Route default component={Missing} />
       </Router>
     </ErrorBoundary>

@@ -17,16 +17,16 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
-  { href: '/overview', label: 'nav.overview', group: 'work', roles: ['admin', 'leader'], ready: false },
-  { href: '/opinions', label: 'nav.opinions', group: 'work', roles: ['admin', 'staff'], ready: false },
-  { href: '/trainings', label: 'nav.trainings', group: 'work', roles: ['admin', 'staff'], ready: false },
-  { href: '/my/opinions', label: 'nav.myOpinions', group: 'work', roles: ['deputy'], ready: false },
+  { href: '/overview', label: 'nav.overview', group: 'work', roles: ['admin', 'leader'], ready: true },
+  { href: '/opinions', label: 'nav.opinions', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/trainings', label: 'nav.trainings', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/my/opinions', label: 'nav.myOpinions', group: 'work', roles: ['deputy'], ready: true },
   { href: '/roster/deputies', label: 'nav.deputies', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/stations', label: 'nav.stations', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/townships', label: 'nav.townships', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/import', label: 'nav.import', group: 'roster', roles: ['admin', 'staff'], ready: true },
   { href: '/audit', label: 'nav.audit', group: 'admin', roles: ['admin'], ready: true },
-  { href: '/users', label: 'nav.users', group: 'admin', roles: ['admin'], ready: false },
+  { href: '/users', label: 'nav.users', group: 'admin', roles: ['admin'], ready: true },
 ];
 
 export const NAV_GROUPS: readonly { id: NavGroup; label: PlainKey }[] = [

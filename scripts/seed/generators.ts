@@ -7,8 +7,11 @@
  */
 import { deputies, stations, townships, users } from '../../worker/db/schema';
 import { hashPassword } from '../../worker/platform/auth/password';
+import { opinionsGenerator } from './opinions';
+import { receptionsGenerator } from './receptions';
 import { insertInto, resetSql } from './sql';
 import type { DemoDistrict } from './types';
+import { trainingsGenerator } from './trainings';
 
 /** One step of the seed: a name for the summary and the SQL it contributes. */
 export interface SeedGenerator {
@@ -83,7 +86,13 @@ export const accountsGenerator: SeedGenerator = {
 };
 
 /** Every generator, in the order their SQL runs (parents before children). */
-export const generators: SeedGenerator[] = [rosterGenerator, accountsGenerator];
+export const generators: SeedGenerator[] = [
+  rosterGenerator,
+  accountsGenerator,
+  opinionsGenerator,
+  trainingsGenerator,
+  receptionsGenerator,
+];
 
 /**
  * The seed SQL for a district: optionally the reset, then every generator's statements.

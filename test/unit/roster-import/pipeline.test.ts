@@ -120,16 +120,14 @@ describe('roster import of the fixtures', () => {
     expect(records(fromXlsx).map((r) => ('sector' in r ? r.sector : ''))).toEqual(['工人', '-']);
   });
 
-  it('handles a 5,000-row workbook quickly', () => {
+  // Speed is measured by `npm run bench`, not asserted here (a loaded CI machine is not a benchmark).
+  it('handles a 5,000-row workbook', () => {
     const rows: string[][] = [['姓名', '层级', '乡镇', '联络站', '界别', '手机']];
     for (let i = 0; i < 5000; i++)
       rows.push([`代表${i}`, i % 3 ? '乡镇' : '区', i % 2 ? '城关街道' : '东湖街道', '', '工人', String(13900000000 + i)]);
     const bytes = writeXlsx([{ name: 'S', rows }]);
-    const started = performance.now();
     const plan = prepareRosterImport(bytes, lookups(), 'zh-CN');
-    const ms = performance.now() - started;
     expect(plan.ok && plan.creates).toHaveLength(5000);
     expect(readRosterFile(bytes).rows).toHaveLength(5001);
-    expect(ms).toBeLessThan(1500);
   });
 });

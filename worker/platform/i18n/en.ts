@@ -1,3 +1,4 @@
+import { refusalMessages } from '../../opinions/messages';
 import type { zhCN } from './zh-CN';
 
 /** English messages; must have exactly the keys of the Chinese catalog. */
@@ -31,4 +32,36 @@ export const en: Record<keyof typeof zhCN, string> = {
   field_too_long: 'At most {max} characters.',
   field_invalid: 'Invalid format.',
   phone_invalid: 'Enter an 11-digit mainland mobile number, e.g. 13800138000.',
+  unknown_deputy: 'The chosen deputy does not exist, is inactive, or belongs to another township.',
+  unknown_handler: 'The chosen handler does not exist or cannot handle opinions of this township.',
+  merge_target_invalid: 'Cannot merge into that opinion: it is missing, merged, not accepted, or in another township.',
+  export_too_large: 'More than {max} opinions match; narrow the filters and export again.',
+  photo_invalid: 'Only JPEG or PNG photos of at most {max} MB can be uploaded.',
+  ...refusalMessages('en'),
+  // Trainings and evaluations (worker/evaluations).
+  dates_out_of_order: 'The end date cannot be before the start date.',
+  training_too_long: 'A training can last at most {max} days.',
+  unknown_form: 'The chosen questionnaire does not exist.',
+  questionnaire_invalid: 'The questionnaire has {count} problems and was not saved.',
+  questionnaire_locked:
+    'This training already has answers, so its questionnaire cannot be swapped; edit the questionnaire instead and it is saved as a new version.',
+  training_has_answers: 'This training already has answers and cannot be deleted.',
+  course_day_outside: 'The course must take place on one of the training days.',
+  course_has_answers: 'This course has already been rated and cannot be deleted.',
+  enrolment_submitted: 'This deputy has already submitted the evaluation and cannot be unenrolled.',
+  unknown_deputies: '{count} of the deputies do not exist, are inactive, or are not in your township.',
+  nothing_selected: 'Choose the deputies to enrol, or enrol by level and township.',
+  // Statistics and receptions (worker/stats, worker/receptions).
+  period_too_long: 'A statistics period can be at most {max} weeks; choose a shorter one.',
+  reception_deputies_invalid: '{count} of the deputies do not exist, are inactive, or are not in the station’s township.',
+  reception_not_present: 'Deputies can only log sessions they attended: tick yourself among the deputies present.',
+  reception_in_future: 'The reception date cannot be later than today.',
+  // User accounts (worker/accounts).
+  duplicate_username: 'The username “{value}” is already taken.',
+  password_weak: 'The password needs at least 8 characters and must not be digits only.',
+  account_township_not_allowed: 'Only staff accounts can belong to a township.',
+  account_deputy_required: 'A deputy account must be linked to a deputy.',
+  account_deputy_unknown: 'The chosen deputy does not exist or is inactive.',
+  account_deputy_not_allowed: 'Only deputy accounts can be linked to a deputy.',
+  account_self_lockout: 'You cannot deactivate your own account or remove your own administrator role.',
 };

@@ -1,0 +1,83 @@
+/**
+ * Turns the inbox/export filters and the user's scope into one SQL condition on `opinions`.
+ * Every condition names only `opinions` columns, so the same WHERE serves the list, its count,
+ * the export, and the export's timeline query.
+ */
+import { and, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { schema } from '../db/client';
+import { normaliseCode } from '../platform/codes';
+import type { Calendar } from '../workflow/calendar';
+import { addCalendarDays, chinaDay } from '../workflow/calendar';
+import { TIMED_STATES } from '../workflow/states';
+import { colourBounds } from './deadlines';
+import type { OpinionFilters } from './validation';
+
+const o = schema.opinions;
+
+/** Epoch ms of 00:00 China time on a 'YYYY-MM-DD' day. */
+export function chinaDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+
+/** The scope {@link listScope} computed for the user. */
+export interface Scope {
+  townshipId: number | null;
+  deputyId: number | null;
+}
+
+/** Removes LIKE wildcards a person typed, so "50%" is searched literally enough. */
+function likeTerm(text: string): string {
+  return text.replace(/[%_\\]/g, '');
+}
+
+/**
+ * The WHERE of a filtered list. `searchPhones` lets handlers find an opinion by part of the
+ * reporter's number; nobody else can probe numbers through search.
+ */
+export function whereOf(
+  f: OpinionFilters,
+  scope: Scope,
+  ctx: { calendar: Calendar; now: number; searchPhones: boolean },
+): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (scope.townshipId !== null) conditions.push(eq(o.townshipId, scope.townshipId));
+  if (scope.deputyId !== null) conditions.push(eq(o.assignedDeputyId, scope.deputyId));
+  if (f.stationId !== undefined) conditions.push(eq(o.stationId, f.stationId));
+  if (f.category !== undefined) conditions.push(eq(o.category, f.category));
+  if (f.state !== undefined) conditions.push(inArray(o.state, f.state.length ? f.state : ['']));
+  const colour = f.overdue ? 'red' : f.deadline;
+  if (colour !== undefined) {
+    const { today, greenFrom } = colourBounds(ctx.calendar, chinaDay(ctx.now));
+    conditions.push(inArray(o.state, [...TIMED_STATES]));
+    if (colour === 'red') conditions.push(lt(o.dueOn, today));
+    if (colour === 'yellow') conditions.push(gte(o.dueOn, today), lt(o.dueOn, greenFrom));
+    if (colour === 'green') conditions.push(gte(o.dueOn, greenFrom));
+  }
+  if (f.receivedFrom !== undefined) conditions.push(gte(o.receivedAt, chinaDayStart(f.receivedFrom)));
+  if (f.receivedTo !== undefined) conditions.push(lt(o.receivedAt, chinaDayStart(addCalendarDays(f.receivedTo, 1))));
+  if (f.q !== undefined) {
+    const term = likeTerm(f.q);
+    if (term !== '') {
+      const options: SQL[] = [
+        like(o.body, `%${term}%`),
+        like(o.place, `%${term}%`),
+        like(o.reporterName, `%${term}%`),
+        eq(o.trackingCode, normaliseCode(term)),
+      ];
+      if (ctx.searchPhones && /^\d{4,11}$/.test(term)) options.push(like(o.reporterPhone, `%${term}%`));
+      conditions.push(or(...options)!);
+    }
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** ORDER BY for a sort option; the id breaks ties so paging is stable. */
+export function orderOf(sort: OpinionFilters['sort']): SQL[] {
+  if (sort === 'received') return [asc(o.receivedAt), asc(o.id)];
+  if (sort === 'due') {
+    // Only open opinions are on the clock (a resolved one's dueOn is the rating window); the rest go last.
+    const due = sql`CASE WHEN ${inArray(o.state, [...TIMED_STATES])} THEN ${o.dueOn} END`;
+    return [sql`${due} IS NULL`, asc(due), asc(o.receivedAt), asc(o.id)];
+  }
+  return [desc(o.receivedAt), desc(o.id)];
+}
