@@ -17,7 +17,7 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
-  { href: '/overview', label: 'nav.overview', group: 'work', roles: ['admin', 'leader'], ready: true },
+  { href: '/overview', label: 'nav.overview', group: 'work', roles: ['admin', 'leader', 'staff'], ready: true },
   { href: '/opinions', label: 'nav.opinions', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/trainings', label: 'nav.trainings', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/my/opinions', label: 'nav.myOpinions', group: 'work', roles: ['deputy'], ready: true },
@@ -41,8 +41,13 @@ export function navFor(role: Role): NavItem[] {
 }
 
 /** Where a role lands after signing in: its first finished page, else its first page. */
+/** Each role's daily work: staff handle opinions, leaders read the overview, deputies their own items. */
+const HOME: Partial<Record<Role, string>> = { staff: '/opinions' };
+
 export function homeFor(role: Role): string {
   const items = navFor(role);
+  const preferred = HOME[role];
+  if (preferred && items.some((item) => item.href === preferred && item.ready)) return preferred;
   return (items.find((item) => item.ready) ?? items[0])?.href ?? '/';
 }
 

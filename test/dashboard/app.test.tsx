@@ -36,8 +36,8 @@ describe('app shell', () => {
     history.replaceState(null, '', '/');
     render(<App />);
     const links = await navLinks();
-    expect(links).toEqual(expect.arrayContaining(['代表', '联络站', '乡镇（街道）', '导入名册', '审计日志', '用户即将推出']));
-    await waitFor(() => expect(location.pathname).toBe('/roster/deputies'));
+    expect(links).toEqual(expect.arrayContaining(['代表', '联络站', '乡镇（街道）', '导入名册', '审计日志', '用户']));
+    await waitFor(() => expect(location.pathname).toBe('/overview'));
   });
 
   it('shows a leader the read-only roster and no import or audit log', async () => {

@@ -11,7 +11,9 @@ describe('navigation and permissions', () => {
     expect(navFor('staff').map((i) => i.href)).not.toContain('/audit');
     expect(navFor('leader').map((i) => i.href)).not.toContain('/roster/import');
     expect(navFor('deputy').map((i) => i.href)).toEqual(['/my/opinions']);
-    expect(homeFor('staff')).toBe('/roster/deputies');
+    expect(homeFor('staff')).toBe('/opinions');
+    expect(homeFor('leader')).toBe('/overview');
+    expect(homeFor('admin')).toBe('/overview');
     expect(homeFor('deputy')).toBe('/my/opinions');
   });
 
