@@ -75,7 +75,9 @@ if (wanted('e2e')) {
 
 console.log('\n━━ summary ━━');
 for (const o of outcomes) {
-  console.log(`${o.name.padEnd(40)} ${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(4)} failed ${o.seconds.toFixed(1).padStart(7)} s`);
+  console.log(
+    `${o.name.padEnd(40)} ${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(4)} failed ${o.seconds.toFixed(1).padStart(7)} s`,
+  );
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);

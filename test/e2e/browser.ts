@@ -31,7 +31,10 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function newContext(browser: Browser, opts: { phone?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  opts: { phone?: boolean; javaScript?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: baseURL(),
     viewport: opts.phone ? PHONE : DESKTOP,

@@ -64,7 +64,7 @@ describe('roster import journey (staff)', () => {
     await chooseAndCheck(page, 'bad.csv', smallCsv('1234'), 'text/csv');
     const errors = page.getByRole('table');
     await errors.waitFor();
-    const text = await errors.innerText();
+    const text = (await errors.textContent()) ?? '';
     expect(text).toMatch(/3/);
     expect(text).toMatch(/手机/);
     await screenshot(page, 'roster-import-errors-1440');
@@ -96,7 +96,7 @@ describe('township scope in the browser', () => {
     expect(new Set(list.items.map((d) => d.townshipName))).toEqual(new Set(['城关街道']));
     await page.locator('main').getByText(list.items[0]!.name).first().waitFor();
     // The list itself (a table on desktop, cards on a phone) holds only 城关街道's deputies.
-    const listed = await page.locator('main table').innerText();
+    const listed = (await page.locator('main table').textContent()) ?? '';
     expect(listed).toMatch(/城关街道/);
     expect(listed).not.toMatch(/东湖街道/);
     await screenshot(page, 'roster-deputies-township-360');

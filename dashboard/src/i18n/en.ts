@@ -372,7 +372,8 @@ export const en: Catalog = {
   'entity.step_limits': 'Step limits',
   // Trainings and evaluations (dashboard/src/pages/trainings).
   'trainings.title': 'Trainings',
-  'trainings.intro': 'Trainings, courses and questionnaires are data: each training has its own programme and questionnaire version.',
+  'trainings.intro':
+    'Trainings, courses and questionnaires are data: each training has its own programme and questionnaire version.',
   'trainings.new': 'New training',
   'trainings.create': 'Create training',
   'trainings.field.title': 'Title',
@@ -422,14 +423,17 @@ export const en: Catalog = {
   'trainings.enrol.allTownships': 'Whole district',
   'trainings.enrol.submit': 'Enrol',
   'trainings.enrol.done': '{added} enrolled, {already} were already enrolled.',
-  'trainings.enrol.hint': 'Enrols every active deputy of the chosen level and township; nobody is enrolled twice. Each deputy gets a personal, one-time evaluation link.',
+  'trainings.enrol.hint':
+    'Enrols every active deputy of the chosen level and township; nobody is enrolled twice. Each deputy gets a personal, one-time evaluation link.',
   'trainings.print.heading': 'QR codes',
   'trainings.print.slips': 'Print evaluation QR slips (by township)',
   'trainings.print.poster': 'Print the check-in QR code',
-  'trainings.print.hint': 'Slips carry each deputy’s personal link: hand them out in person. Put the check-in code at the entrance.',
+  'trainings.print.hint':
+    'Slips carry each deputy’s personal link: hand them out in person. Put the check-in code at the entrance.',
   'trainings.q.heading': 'Questionnaire',
   'trainings.q.version': '{title} (version {version})',
-  'trainings.q.shared': 'This training uses the shared default questionnaire. Editing it gives this training its own copy; other trainings are not affected.',
+  'trainings.q.shared':
+    'This training uses the shared default questionnaire. Editing it gives this training its own copy; other trainings are not affected.',
   'trainings.q.versionRow': 'Version {version}: {responses} answers',
   'trainings.q.edit': 'Edit the questionnaire definition (JSON)',
   'trainings.q.save': 'Save questionnaire',
@@ -468,7 +472,8 @@ export const en: Catalog = {
   'trainings.pending.copyFailed': 'Could not copy automatically; select the text below and copy it.',
   'trainings.pending.csv': 'Export CSV',
   'trainings.pending.xlsx': 'Export Excel',
-  'trainings.results.anonymous': 'Answers are anonymous. Results are shown for the district or a township only, never for fewer than {min} answers.',
+  'trainings.results.anonymous':
+    'Answers are anonymous. Results are shown for the district or a township only, never for fewer than {min} answers.',
   'trainings.results.withheld': 'Fewer than {min} answers: results are withheld to protect anonymity.',
   'trainings.results.withheldTownship': 'Fewer than {min}: not shown',
   'trainings.results.scope': 'Scope',
@@ -536,7 +541,8 @@ export const en: Catalog = {
   'overview.kpi.received': 'Opinions received',
   'overview.kpi.receivedDetail': '{open} still being handled',
   'overview.kpi.resolutionRate': 'Resolution rate',
-  'overview.kpi.resolutionRateDetail': '{resolved} resolved of {handled} to handle; {flow} resolved in the period (including earlier ones)',
+  'overview.kpi.resolutionRateDetail':
+    '{resolved} resolved of {handled} to handle; {flow} resolved in the period (including earlier ones)',
   'overview.kpi.medianDays': 'Days to resolve (median)',
   'overview.kpi.medianDaysDetail': 'Mean {mean} working days, {n} opinions',
   'overview.kpi.overdue': 'Overdue now',
@@ -587,11 +593,13 @@ export const en: Catalog = {
   'overview.col.answer': 'Answer',
   'overview.col.count': 'Count',
   'overview.resolution.title': 'Issue resolution by township',
-  'overview.resolution.note': 'Opinions received in the period, by the step they are at now. Click a township’s bar to open its opinions.',
+  'overview.resolution.note':
+    'Opinions received in the period, by the step they are at now. Click a township’s bar to open its opinions.',
   'overview.resolution.chartLabel': 'Issue resolution by township, stacked bar chart; figures in the data table',
   'overview.resolution.caption': 'Issue resolution by township (opinions)',
   'overview.participation.title': 'Deputies’ participation by township',
-  'overview.participation.note': 'Receptions and opinions taken up are those of the period. Click a township’s bar to open its deputies.',
+  'overview.participation.note':
+    'Receptions and opinions taken up are those of the period. Click a township’s bar to open its deputies.',
   'overview.participation.trainingNote': 'Training figures are for “{title}”.',
   'overview.participation.chartLabel': 'Deputies’ participation by township, bar chart; figures in the data table',
   'overview.participation.caption': 'Deputies’ participation by township',

@@ -415,7 +415,8 @@ export const zhCN = {
   'trainings.enrol.allTownships': '全区',
   'trainings.enrol.submit': '批量报名',
   'trainings.enrol.done': '新报名 {added} 人，{already} 人此前已报名。',
-  'trainings.enrol.hint': '按级别和乡镇（街道）批量报名在用的代表，已报名的不会重复。每位代表会得到一个只能提交一次的个人评估链接。',
+  'trainings.enrol.hint':
+    '按级别和乡镇（街道）批量报名在用的代表，已报名的不会重复。每位代表会得到一个只能提交一次的个人评估链接。',
   'trainings.print.heading': '二维码',
   'trainings.print.slips': '打印评估二维码条（按乡镇）',
   'trainings.print.poster': '打印签到二维码',

@@ -124,7 +124,9 @@ describe('roster API', () => {
     const res = await (await call('GET', '/api/townships', { cookie: users.leader })).json<{
       items: { id: number; stationCount: number; deputyCount: number }[];
     }>();
-    const actual = res.items.map((t) => ({ id: t.id, stations: t.stationCount, deputies: t.deputyCount })).sort((a, b) => a.id - b.id);
+    const actual = res.items
+      .map((t) => ({ id: t.id, stations: t.stationCount, deputies: t.deputyCount }))
+      .sort((a, b) => a.id - b.id);
     expect(actual).toEqual(expected.results);
   });
 });
