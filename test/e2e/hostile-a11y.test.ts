@@ -81,11 +81,9 @@ describe('stored payloads stay text', () => {
         .first()
         .waitFor();
       await assertInert(page, watcher);
-      await page
-        .getByText(/路灯坏了/)
-        .first()
-        .click();
-      await page.waitForURL(/\/opinions\/\d+/);
+      // The inbox is filtered to this one opinion: open it (client-side route, no page load).
+      await page.locator('main a.code').filter({ visible: true }).first().click();
+      await page.waitForURL(/\/opinions\/\d+/, { waitUntil: 'commit' });
       await page.getByText('<img src=x onerror', { exact: false }).first().waitFor();
       // Links the resident typed are not links.
       expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
