@@ -244,6 +244,8 @@ export const userRoutes = new Hono<AppEnv>()
     rejectIfAny(problems);
     const { password, ...fields } = body;
     const changes = { ...fields, ...(password ? await passwordFields(password) : {}) };
+    // Nothing to change (an empty or unknown-keys body): answer with the account as it is.
+    if (Object.keys(changes).length === 0) return c.json({ user: publicUser(before) });
     const [updated] = await db.batch([
       db.update(u).set(changes).where(eq(u.id, id)).returning(),
       auditEntry(db, currentUser(c), 'update', 'user', id, publicUser(before), {

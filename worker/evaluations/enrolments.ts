@@ -3,7 +3,7 @@
  * Listing shows participation (opened, checked in, submitted) for chasing, never answers.
  * Township staff see and change only the deputies of their own township.
  */
-import { and, asc, count, eq, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { auditEntry } from '../audit/log';
@@ -22,6 +22,7 @@ import { pendingRows } from './export';
 import { pt } from './messages';
 import { newToken } from './tokens';
 import { enrolInput, enrolmentQuery, exportQuery } from './validation';
+import { contains } from '../platform/search';
 
 const e = schema.enrolments;
 const d = schema.deputies;
@@ -48,7 +49,7 @@ function whereOf(f: ListFilter): SQL | undefined {
   if (f.township !== null) filters.push(eq(e.townshipId, f.township));
   if (f.status === 'pending') filters.push(isNull(e.submittedOn));
   if (f.status === 'submitted') filters.push(isNotNull(e.submittedOn));
-  if (f.q) filters.push(like(d.name, `%${f.q.replace(/[%_]/g, '')}%`));
+  if (f.q) filters.push(contains(d.name, f.q));
   return and(...filters);
 }
 

@@ -110,6 +110,16 @@ export async function planContext(db: Database, now: number): Promise<PlanContex
 }
 
 /** The tracking code of the opinion stored under this submission key, if any. */
+/** The opinion already stored under a submission key: its tracking code and text (to tell a retry from a reuse). */
+export async function opinionOfKey(db: Database, key: string): Promise<{ code: string; body: string } | null> {
+  const row = await db
+    .select({ code: schema.opinions.trackingCode, body: schema.opinions.body })
+    .from(schema.opinions)
+    .where(eq(schema.opinions.submissionKey, key))
+    .get();
+  return row ?? null;
+}
+
 export async function trackingCodeOfKey(db: Database, key: string): Promise<string | null> {
   const row = await db
     .select({ code: schema.opinions.trackingCode })

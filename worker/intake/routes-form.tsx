@@ -10,8 +10,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { database } from '../db/client';
 import type { AppEnv } from '../env';
 import { type FieldError, validateAnswers } from '../forms';
+import { cleanText } from '../forms/normalise';
 import { normaliseCode } from '../platform/codes';
-import { type PublicStation, currentOpinionForm, planContext, stationByCode, trackingCodeOfKey } from './db';
+import { type PublicStation, currentOpinionForm, opinionOfKey, planContext, stationByCode } from './db';
 import { FormPage, SUBMISSION_KEY_FIELD } from './form-page';
 import { MessagePage, pageLocale, sendPage } from './layout';
 import { type Locale, tx } from './messages';
@@ -104,7 +105,7 @@ export const intakeFormRoutes = new Hono<AppEnv>()
       }
 
       const form = await currentOpinionForm(db);
-      const key = submittedKey(body[SUBMISSION_KEY_FIELD]);
+      let key = submittedKey(body[SUBMISSION_KEY_FIELD]);
       const again = (status: 400 | 422 | 429 | 503, extra: { notice?: string; errors?: FieldError[]; photosDropped?: boolean }) =>
         sendPage(
           c,
@@ -123,8 +124,18 @@ export const intakeFormRoutes = new Hono<AppEnv>()
       if (!key) return again(400, { notice: tx(locale, 'stale_form') });
 
       // A retry of something already stored: the same answer, nothing stored twice.
-      const existing = await trackingCodeOfKey(db, key);
-      if (existing) return c.redirect(`/t/${existing}?new=1`, 303);
+      const existing = await opinionOfKey(db, key);
+      if (existing && existing.body === cleanText(String(body.body ?? ''), true)) {
+        return c.redirect(`/t/${existing.code}?new=1`, 303);
+      }
+      if (existing) {
+        // The key was reused for a different opinion (Back after submitting, or a restored draft):
+        // derive a key from the old one and the new text, so this opinion is stored — once, even
+        // when it is itself retried.
+        key = await derivedKey(key, String(body.body ?? ''));
+        const retried = await opinionOfKey(db, key);
+        if (retried) return c.redirect(`/t/${retried.code}?new=1`, 303);
+      }
 
       if (
         !(await underLimit(c.env.INTAKE_IP_LIMITER, `s:${clientKey(c)}`)) ||
@@ -155,6 +166,14 @@ export const intakeFormRoutes = new Hono<AppEnv>()
   )
   .all('*', async (c) => stationNotFound(c, pageLocale(c)))
   .onError((err, c) => PageErrorPage(c, err));
+
+/** A submission key for a different opinion typed into a form whose key was already used. */
+async function derivedKey(key: string, text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${key}\n${text}`));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // UUID-shaped, so a form re-rendered with it (after a validation error) is accepted as usual.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** Whether the body carries any non-empty file. */
 function hasFiles(body: Record<string, unknown>): boolean {

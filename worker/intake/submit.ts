@@ -129,7 +129,8 @@ export async function storeOpinion(d1: D1Database, photosBucket: R2Bucket, input
     } catch (err) {
       const column = uniqueViolation(err);
       if (column === 'tracking_code' && attempt < CODE_ATTEMPTS) continue;
-      await removePhotos();
+      // Tidying up must not turn a stored opinion into an error for the resident.
+      await removePhotos().catch((e: unknown) => console.error('removing duplicate photos failed', e));
       if (column === 'submission_key') {
         const existing = await trackingCodeOfKey(db, key);
         if (existing) return { trackingCode: existing, created: false };

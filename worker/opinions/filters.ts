@@ -3,7 +3,7 @@
  * Every condition names only `opinions` columns, so the same WHERE serves the list, its count,
  * the export, and the export's timeline query.
  */
-import { and, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { schema } from '../db/client';
 import { normaliseCode } from '../platform/codes';
 import type { Calendar } from '../workflow/calendar';
@@ -11,6 +11,7 @@ import { addCalendarDays, chinaDay } from '../workflow/calendar';
 import { TIMED_STATES } from '../workflow/states';
 import { colourBounds } from './deadlines';
 import type { OpinionFilters } from './validation';
+import { contains } from '../platform/search';
 
 const o = schema.opinions;
 
@@ -59,12 +60,12 @@ export function whereOf(
     const term = likeTerm(f.q);
     if (term !== '') {
       const options: SQL[] = [
-        like(o.body, `%${term}%`),
-        like(o.place, `%${term}%`),
-        like(o.reporterName, `%${term}%`),
+        contains(o.body, term),
+        contains(o.place, term),
+        contains(o.reporterName, term),
         eq(o.trackingCode, normaliseCode(term)),
       ];
-      if (ctx.searchPhones && /^\d{4,11}$/.test(term)) options.push(like(o.reporterPhone, `%${term}%`));
+      if (ctx.searchPhones && /^\d{4,11}$/.test(term)) options.push(contains(o.reporterPhone, term));
       conditions.push(or(...options)!);
     }
   }

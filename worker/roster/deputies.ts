@@ -2,7 +2,7 @@
  * Deputies. Staff (scoped to their township when they have one) list, create and edit them;
  * leaders read the roster with phone numbers masked; deputies use other areas, not this list.
  */
-import { and, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, or, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { auditEntry } from '../audit/log';
 import { type Database, database, schema } from '../db/client';
@@ -12,6 +12,7 @@ import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
 import { jsonBody, validate } from '../platform/validation';
 import { deputyInput, deputyPatch, deputyQuery } from './validation';
+import { contains } from '../platform/search';
 
 const d = schema.deputies;
 
@@ -58,9 +59,7 @@ export const deputyRoutes = new Hono<AppEnv>()
     if (q.active !== undefined) filters.push(eq(d.active, q.active));
     if (q.q) {
       const term = q.q.replace(/[%_]/g, '');
-      filters.push(
-        or(like(d.name, `%${term}%`), ...(seesPhones(user) && /^\d{3,}$/.test(term) ? [like(d.phone, `%${term}%`)] : []))!,
-      );
+      filters.push(or(contains(d.name, term), ...(seesPhones(user) && /^\d{3,}$/.test(term) ? [contains(d.phone, term)] : []))!);
     }
     const where = filters.length ? and(...filters) : undefined;
     const db = database(c.env.DB);

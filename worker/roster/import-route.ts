@@ -10,6 +10,7 @@ import { type Database, database, schema } from '../db/client';
 import type { AppEnv } from '../env';
 import { currentUser, isDistrictWide, requireRole } from '../platform/auth/guard';
 import type { SessionUser } from '../platform/auth/session';
+import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { buildLookups, type ImportIssue, MAX_IMPORT_BYTES, prepareRosterImport } from './import';
@@ -136,6 +137,12 @@ export const importRoutes = new Hono<AppEnv>().post('/', requireRole('admin', 's
     ),
   ];
   const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
+  try {
+    if (first) await db.batch([first, ...rest]);
+  } catch (err) {
+    // Someone added the same mobile number between our check and this batch; nothing was written.
+    if (uniqueViolation(err) === 'phone') throw new ApiError(409, 'conflict');
+    throw err;
+  }
   return c.json(summary);
 });

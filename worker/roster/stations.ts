@@ -1,5 +1,5 @@
 /** Liaison stations and rooms. Township staff see and edit only their township's. */
-import { and, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { auditEntry } from '../audit/log';
 import { database, schema } from '../db/client';
@@ -10,6 +10,7 @@ import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
 import { jsonBody, validate } from '../platform/validation';
 import { stationInput, stationPatch, stationQuery } from './validation';
+import { contains } from '../platform/search';
 
 const s = schema.stations;
 
@@ -41,7 +42,7 @@ export const stationRoutes = new Hono<AppEnv>()
     const filters: SQL[] = [];
     if (township !== null) filters.push(eq(s.townshipId, township));
     if (q.active !== undefined) filters.push(eq(s.active, q.active));
-    if (q.q) filters.push(or(like(s.name, `%${q.q}%`), eq(s.code, q.q.toUpperCase()))!);
+    if (q.q) filters.push(or(contains(s.name, q.q), eq(s.code, q.q.toUpperCase()))!);
     const items = await database(c.env.DB)
       .select({
         id: s.id,

@@ -67,6 +67,22 @@ describe('sign-in and sessions', () => {
     expect((await call('GET', '/api/auth/me', { cookie })).status).toBe(401);
   });
 
+  it('renews the cookie when it renews a session that is half used up', async () => {
+    const cookie = await signIn('admin');
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE rowid = (SELECT max(rowid) FROM sessions)')
+      .bind(Date.now() + 3_600_000)
+      .run();
+    const res = await call('GET', '/api/auth/me', { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/lianluo_session=.*Max-Age=43200/);
+  });
+
+  it('answers an empty account PATCH without error', async () => {
+    const admin = await signIn('admin');
+    const res = await call('PATCH', '/api/users/1', { cookie: admin, json: {} });
+    expect(res.status).toBe(200);
+  });
+
   it('ends the sessions of a disabled account', async () => {
     const { users } = await seedFixture();
     const admin = await signIn('admin');

@@ -50,6 +50,10 @@ export async function startSession(c: Context<AppEnv>, db: Database, userId: num
     // Housekeeping: expired sessions are never useful again.
     db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, now)),
   ]);
+  setSessionCookie(c, token);
+}
+
+function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     secure: true,
@@ -90,6 +94,8 @@ export async function loadSession(c: Context<AppEnv>, db: Database): Promise<Ses
       .update(schema.sessions)
       .set({ expiresAt: now + ttlMs(c) })
       .where(eq(schema.sessions.id, id));
+    // The browser keeps the cookie only for its own max-age: renew that too.
+    setSessionCookie(c, token);
   }
   const { expiresAt: _e, active: _a, ...user } = row;
   return user;
