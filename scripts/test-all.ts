@@ -60,6 +60,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 if (wanted('typecheck')) {
   await timed('typecheck (worker, tests, scripts)', () => check('tsc', ['-p', 'tsconfig.json']));
   await timed('typecheck (dashboard)', () => check('tsc', ['-p', 'dashboard/tsconfig.json']));
+  await timed('typecheck (browser, bench, load scripts)', () => check('tsc', ['-p', 'test/tsconfig.node.json']));
 }
 if (wanted('lint')) await timed('lint + format (biome)', () => check('biome', ['ci', '.']));
 if (wanted('unit')) await timed('unit', () => vitest('unit'));

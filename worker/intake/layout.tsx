@@ -39,6 +39,8 @@ export function Page(props: PropsWithChildren<PageProps>) {
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
         <meta name="format-detection" content="telephone=no" />
+        {/* No favicon request: a resident on a slow network fetches exactly one thing. */}
+        <link rel="icon" href="data:," />
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: props.css ? `${pageCss}\n${props.css}` : pageCss }} />
       </head>
