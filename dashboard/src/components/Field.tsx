@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n';
 
-interface FieldFrameProps {
+export interface FieldFrameProps {
   id: string;
   label: string;
   hint?: string | undefined;
@@ -13,12 +13,14 @@ interface FieldFrameProps {
   optional?: boolean | undefined;
 }
 
-function describedBy({ id, hint, error }: FieldFrameProps): string | undefined {
+/** The ids of a control's hint and error, for aria-describedby. */
+export function describedBy({ id, hint, error }: FieldFrameProps): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame(props: FieldFrameProps & { children: ComponentChildren }) {
+/** Label, control, hint and error in the house layout; other field modules build on it. */
+export function FieldFrame(props: FieldFrameProps & { children: ComponentChildren }) {
   const { id, label, hint, error, optional, children } = props;
   return (
     <div class="field">

@@ -2,44 +2,7 @@
  * Form controls the shared Field.tsx does not have: a multi-line text area and a date
  * picker, labelled and wired to hint and error text the same way.
  */
-import type { ComponentChildren } from 'preact';
-import { t } from '../../i18n';
-
-interface FrameProps {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  optional?: boolean | undefined;
-}
-
-function describedBy({ id, hint, error }: FrameProps): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function Frame(props: FrameProps & { children: ComponentChildren }) {
-  const { id, label, hint, error, optional, children } = props;
-  return (
-    <div class="field">
-      <label for={id}>
-        {label}
-        {optional ? <span class="optional">（{t('common.optional')}）</span> : null}
-      </label>
-      {children}
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { describedBy, FieldFrame as Frame, type FieldFrameProps as FrameProps } from '../../components/Field';
 
 export interface TextAreaProps extends FrameProps {
   value: string;
