@@ -5,7 +5,7 @@
 import { byId, call, client, type ApiError, type Deputy } from '../../api';
 import { StatusBadge } from '../../components/StatusBadge';
 import { t, tEnum } from '../../i18n';
-import { ToggleActive } from './shared';
+import { RowActions } from './shared';
 
 export interface DeputyTableProps {
   items: readonly Deputy[];
@@ -53,22 +53,13 @@ export function DeputyTable({ items, editable, onEdit, onChanged }: DeputyTableP
                 <StatusBadge active={d.active} />
               </td>
               {editable ? (
-                <td class="actions">
-                  <button
-                    type="button"
-                    class="btn btn-secondary btn-small"
-                    onClick={() => onEdit(d)}
-                    aria-label={`${t('common.edit')}：${d.name}`}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <ToggleActive
-                    name={d.name}
-                    active={d.active}
-                    save={(active) => call(client.api.deputies[':id{[0-9]+}'].$patch(byId(d.id, { active })))}
-                    onDone={onChanged}
-                  />
-                </td>
+                <RowActions
+                  name={d.name}
+                  active={d.active}
+                  onEdit={() => onEdit(d)}
+                  save={(active) => call(client.api.deputies[':id{[0-9]+}'].$patch(byId(d.id, { active })))}
+                  onDone={onChanged}
+                />
               ) : null}
             </tr>
           ))}

@@ -15,7 +15,7 @@ import { t, tEnum } from '../../i18n';
 import { canEditRoster, lockedTownship } from '../../permissions';
 import { useResource } from '../../use-resource';
 import { StationForm } from './StationForm';
-import { activeOptions, activeParam, ReadOnlyNote, ToggleActive, townshipOptions, useTownships } from './shared';
+import { activeOptions, activeParam, ReadOnlyNote, RowActions, townshipOptions, useTownships } from './shared';
 
 export default function StationsPage() {
   const { user } = useAuth();
@@ -166,22 +166,13 @@ export default function StationsPage() {
                     <StatusBadge active={s.active} />
                   </td>
                   {editable ? (
-                    <td class="actions">
-                      <button
-                        type="button"
-                        class="btn btn-secondary btn-small"
-                        onClick={() => setEditing(s)}
-                        aria-label={`${t('common.edit')}：${s.name}`}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <ToggleActive
-                        name={s.name}
-                        active={s.active}
-                        save={(active) => call(client.api.stations[':id{[0-9]+}'].$patch(byId(s.id, { active })))}
-                        onDone={changed}
-                      />
-                    </td>
+                    <RowActions
+                      name={s.name}
+                      active={s.active}
+                      onEdit={() => setEditing(s)}
+                      save={(active) => call(client.api.stations[':id{[0-9]+}'].$patch(byId(s.id, { active })))}
+                      onDone={changed}
+                    />
                   ) : null}
                 </tr>
               ))}

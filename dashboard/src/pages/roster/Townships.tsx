@@ -11,7 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { t, tEnum } from '../../i18n';
 import { canEditTownships } from '../../permissions';
 import { TownshipForm } from './TownshipForm';
-import { ReadOnlyNote, ToggleActive, useTownships } from './shared';
+import { ReadOnlyNote, RowActions, useTownships } from './shared';
 
 export default function TownshipsPage() {
   const { user } = useAuth();
@@ -109,22 +109,13 @@ export default function TownshipsPage() {
                     <StatusBadge active={tw.active} />
                   </td>
                   {editable ? (
-                    <td class="actions">
-                      <button
-                        type="button"
-                        class="btn btn-secondary btn-small"
-                        onClick={() => setEditing(tw)}
-                        aria-label={`${t('common.edit')}：${tw.name}`}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <ToggleActive
-                        name={tw.name}
-                        active={tw.active}
-                        save={(active) => call(client.api.townships[':id{[0-9]+}'].$patch(byId(tw.id, { active })))}
-                        onDone={changed}
-                      />
-                    </td>
+                    <RowActions
+                      name={tw.name}
+                      active={tw.active}
+                      onEdit={() => setEditing(tw)}
+                      save={(active) => call(client.api.townships[':id{[0-9]+}'].$patch(byId(tw.id, { active })))}
+                      onDone={changed}
+                    />
                   ) : null}
                 </tr>
               ))}

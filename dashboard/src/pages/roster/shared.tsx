@@ -87,3 +87,24 @@ export function ToggleActive({ name, active, save, onDone }: ToggleActiveProps) 
     </button>
   );
 }
+
+interface RowActionsProps extends ToggleActiveProps {
+  onEdit: () => void;
+}
+
+/** The actions cell of a roster row: 编辑 and 停用/重新启用, both named after the record for screen readers. */
+export function RowActions({ onEdit, ...toggle }: RowActionsProps) {
+  return (
+    <td class="actions">
+      <button
+        type="button"
+        class="btn btn-secondary btn-small"
+        onClick={onEdit}
+        aria-label={`${t('common.edit')}：${toggle.name}`}
+      >
+        {t('common.edit')}
+      </button>
+      <ToggleActive {...toggle} />
+    </td>
+  );
+}
