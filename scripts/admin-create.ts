@@ -19,8 +19,10 @@ const USAGE = 'usage: tsx scripts/admin-create.ts <username> [--name 显示名] 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
 
 const PROBLEMS = {
-  too_short: 'the password needs at least 8 characters',
-  too_simple: 'the password must not be digits only',
+  too_short: 'the password needs at least 10 characters',
+  too_simple: 'the password is a trivial pattern (repeated characters, a keyboard row, digits only)',
+  too_common: 'the password is a well-known one (a common word with digits around it)',
+  contains_username: 'the password contains the username',
 } as const;
 
 async function readPassword(): Promise<string> {

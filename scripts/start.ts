@@ -25,6 +25,12 @@ async function main() {
   Track an opinion:                      ${URL}/t
   Health:                                ${URL}/api/health
 
+  Messages (SMS) are not sent: the dev provider records them. See every message that would
+  have been sent, with its text, at ${URL}/messages (消息记录; sign in as admin or staff);
+  each is also logged below as "[sms:dev] …". Fire the Cron Triggers by hand:
+    morning run (08:30 China time):      ${URL}/__scheduled?cron=30+0+*+*+*
+    outbox sweep (every 10 minutes):     ${URL}/__scheduled?cron=*/10+*+*+*+*
+
   Demo accounts (password for all: lianluo2026)
     admin      系统管理员 (everything)
     staff      区代表服务中心 staff, district-wide
@@ -33,7 +39,10 @@ async function main() {
     leader     区人大常委会 leader (read-only)
     deputy     a district deputy of 城关街道
 `);
-  process.exit(await run('wrangler', ['dev', '--ip', '127.0.0.1', '--port', PORT]));
+  // --test-scheduled exposes /__scheduled; PUBLIC_ORIGIN makes the links in messages point here.
+  process.exit(
+    await run('wrangler', ['dev', '--ip', '127.0.0.1', '--port', PORT, '--test-scheduled', '--var', `PUBLIC_ORIGIN:${URL}`]),
+  );
 }
 
 main().catch((err) => {

@@ -14,11 +14,13 @@ import { getLocale, type Locale, setLocale, t } from './i18n';
 import { LocaleContext, type LocaleState, localised } from './i18n/context';
 import { homeFor, NAV, safeNext } from './nav';
 import { LoginPage } from './pages/Login';
+import { ForcedPasswordChange } from './pages/account/Forced';
 import { ComingSoon, Forbidden, NotFound } from './pages/Placeholder';
 
 /** The finished pages by path; everything else in NAV shows "coming soon". */
 const PAGES: Record<string, AnyComponent> = {
   '/overview': localised(lazy(() => import('./pages/overview/Overview'))),
+  '/overview/weekly': localised(lazy(() => import('./pages/overview/WeeklyReport'))),
   '/roster/deputies': localised(lazy(() => import('./pages/roster/Deputies'))),
   '/roster/stations': localised(lazy(() => import('./pages/roster/Stations'))),
   '/roster/townships': localised(lazy(() => import('./pages/roster/Townships'))),
@@ -28,8 +30,14 @@ const PAGES: Record<string, AnyComponent> = {
   '/my/opinions': localised(lazy(() => import('./pages/opinions/Inbox'))),
   '/users': localised(lazy(() => import('./pages/users/Users'))),
   '/trainings': localised(lazy(() => import('./pages/trainings/Trainings'))),
+  '/my': localised(lazy(() => import('./pages/duty/DeputyHome'))),
+  '/duty': localised(lazy(() => import('./pages/duty/Schedules'))),
+  '/messages': localised(lazy(() => import('./pages/messages/Messages'))),
+  '/calendar': localised(lazy(() => import('./pages/calendar/Calendar'))),
 };
 const OpinionItem = localised(lazy(() => import('./pages/opinions/Item')));
+const AccountPassword = localised(lazy(() => import('./pages/account/Password')));
+const LogReception = localised(lazy(() => import('./pages/duty/LogReception')));
 const Soon = localised(ComingSoon);
 const NoAccess = localised(Forbidden);
 const Missing = localised(NotFound);
@@ -68,6 +76,9 @@ function Pages({ user }: { user: Me }) {
         })}
         {/* One opinion, for every role: the Worker decides who may see which (403 otherwise). */}
         <Route path="/opinions/:id" component={OpinionItem} />
+        <Route path="/account/password" component={AccountPassword} />
+        {/* Logging a duty session: staff from 进站接待, deputies from their start page; the Worker checks who. */}
+        <Route path="/duty/log" component={LogReception} />
         <Route default component={Missing} />
       </Router>
     </ErrorBoundary>
@@ -134,6 +145,10 @@ function Shell() {
     return <LoginPage onSignedIn={(user) => setSession({ status: 'signed-in', user })} />;
   }
   if (!auth) return null;
+  // After an admin's reset nothing but choosing a new password is possible (the Worker agrees).
+  if (auth.user.mustChangePassword) {
+    return <ForcedPasswordChange onChanged={(user) => setSession({ status: 'signed-in', user })} onLogout={auth.logout} />;
+  }
   return (
     <AuthContext.Provider value={auth}>
       <Layout>
@@ -150,8 +165,8 @@ export function App() {
     () => ({
       locale,
       setLocale: (next: Locale) => {
-        setLocale(next);
-        setLocaleState(next);
+        // Re-render once the catalog is here (English is fetched on first use).
+        void setLocale(next).then(() => setLocaleState(next));
       },
     }),
     [locale],

@@ -20,13 +20,17 @@ export const NAV: readonly NavItem[] = [
   { href: '/overview', label: 'nav.overview', group: 'work', roles: ['admin', 'leader', 'staff'], ready: true },
   { href: '/opinions', label: 'nav.opinions', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/trainings', label: 'nav.trainings', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/my', label: 'nav.myHome', group: 'work', roles: ['deputy'], ready: true },
   { href: '/my/opinions', label: 'nav.myOpinions', group: 'work', roles: ['deputy'], ready: true },
+  { href: '/duty', label: 'nav.duty', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
+  { href: '/messages', label: 'nav.messages', group: 'work', roles: ['admin', 'staff'], ready: true },
   { href: '/roster/deputies', label: 'nav.deputies', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/stations', label: 'nav.stations', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/townships', label: 'nav.townships', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/import', label: 'nav.import', group: 'roster', roles: ['admin', 'staff'], ready: true },
   { href: '/audit', label: 'nav.audit', group: 'admin', roles: ['admin'], ready: true },
   { href: '/users', label: 'nav.users', group: 'admin', roles: ['admin'], ready: true },
+  { href: '/calendar', label: 'nav.calendar', group: 'admin', roles: ['admin'], ready: true },
 ];
 
 export const NAV_GROUPS: readonly { id: NavGroup; label: PlainKey }[] = [
@@ -51,8 +55,21 @@ export function homeFor(role: Role): string {
   return (items.find((item) => item.ready) ?? items[0])?.href ?? '/';
 }
 
-/** Only same-site paths are accepted as a post-login destination (no open redirect). */
+/**
+ * Only same-origin paths are accepted as a post-login destination (no open redirect). The
+ * value is judged after the normalisation a browser applies: URL parsers drop tabs and
+ * newlines and read a backslash as a slash, so `/\t/evil.example` would become `//evil.example`.
+ */
 export function safeNext(next: string | undefined): string | null {
-  if (!next || !/^\/(?![/\\])/.test(next) || next.startsWith('/login')) return null;
-  return next;
+  // Control characters and whitespace have no place in a path we produced ourselves.
+  if (!next || /[\u0000-\u0020\u007f\\]/.test(next) || !/^\/(?!\/)/.test(next)) return null;
+  const base = 'https://self.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base || url.pathname.startsWith('/login')) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -17,13 +17,15 @@ declare global {
   type RateLimit = Workers.RateLimit;
   type ExecutionContext = Workers.ExecutionContext;
   type ScheduledController = Workers.ScheduledController;
+  type Queue<Body = unknown> = Workers.Queue<Body>;
+  type MessageBatch<Body = unknown> = Workers.MessageBatch<Body>;
   /**
    * Structural stand-in: the real type's `Request` is workerd's, not the DOM's. Only a
    * `satisfies` in worker/index.ts meets it here; the Worker's own tsconfig checks the real one.
    */
-  type ExportedHandler<Env = unknown> = {
+  type ExportedHandler<Env = unknown, QueueBody = unknown> = {
     fetch?: (request: Request, env: Env, ctx: ExecutionContext) => unknown;
     scheduled?: (controller: ScheduledController, env: Env, ctx: ExecutionContext) => unknown;
-    queue?: (batch: unknown, env: Env, ctx: ExecutionContext) => unknown;
+    queue?: (batch: MessageBatch<QueueBody>, env: Env, ctx: ExecutionContext) => unknown;
   };
 }

@@ -13,6 +13,8 @@ import { must, OFFLINE_ENV } from './run';
 export interface RunningServer {
   url: string;
   persistDir: string;
+  /** The wrangler process; it leads its own process group, workerd included (benchmarks read its CPU and memory). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -187,6 +189,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       '--inspector-port',
       '0',
       '--show-interactive-dev-session=false',
+      // Exposes /__scheduled?cron=… so browser tests can fire the Cron Triggers (worker/scheduled).
+      '--test-scheduled',
       ...(opts.snapshot ? ['--no-bundle'] : []),
       ...vars,
     ],
@@ -206,6 +210,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   return {
     url,
     persistDir,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.pid) {
         // wrangler spawns workerd; kill the whole process group.

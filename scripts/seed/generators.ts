@@ -9,6 +9,7 @@ import { deputies, stations, townships, users } from '../../worker/db/schema';
 import { hashPassword } from '../../worker/platform/auth/password';
 import { opinionsGenerator } from './opinions';
 import { receptionsGenerator } from './receptions';
+import { dutyGenerator } from './duty';
 import { insertInto, resetSql } from './sql';
 import type { DemoDistrict } from './types';
 import { trainingsGenerator } from './trainings';
@@ -92,6 +93,7 @@ export const generators: SeedGenerator[] = [
   opinionsGenerator,
   trainingsGenerator,
   receptionsGenerator,
+  dutyGenerator,
 ];
 
 /**

@@ -4,11 +4,8 @@
  * leaders' overview page (which statistics calls it makes and which scripts it loads).
  * Debian's Chromium through playwright-core, as in the end-to-end tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
-import { ROOT } from '../../scripts/lib/wrangler';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -93,11 +90,21 @@ export async function firstLoad(browser: Browser, url: string): Promise<FirstLoa
 export interface OverviewLoad {
   /** Paths (with query) of every /api/stats/ call the page made. */
   statsCalls: string[];
-  /** Same-origin scripts the page loaded, and their gzip size from dashboard/dist. */
+  /** Same-origin scripts the page loaded, gzipped as the server served them. */
   scripts: { path: string; gzipBytes: number }[];
+  /** The scripts that had arrived when the key figures were on screen (first paint with data). */
+  firstPaintScripts: { path: string; gzipBytes: number }[];
 }
 
-/** Signs in as `username` and opens the overview page; records its statistics calls and scripts. */
+/** What shows that the overview has painted its figures: the KPI values. */
+const FIGURES_SELECTOR = '.kpi-value';
+
+/**
+ * Signs in as `username` and opens the overview page; records its statistics calls and the
+ * scripts it loaded — each one's body as the server sent it (not the working tree's
+ * dashboard/dist, which may have been rebuilt since the server's snapshot), gzipped — and
+ * which of them had arrived when the key figures painted.
+ */
 export async function overviewLoad(browser: Browser, baseURL: string, username: string, password: string): Promise<OverviewLoad> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   try {
@@ -114,14 +121,38 @@ export async function overviewLoad(browser: Browser, baseURL: string, username: 
     page.on('response', (res) => {
       const u = new URL(res.url());
       if (u.origin !== baseURL || !(res.request().resourceType() === 'script' || u.pathname.endsWith('.js'))) return;
-      const file = join(ROOT, 'dashboard', 'dist', u.pathname);
-      const read = existsSync(file) ? Promise.resolve(readFileSync(file)) : res.body().catch(() => Buffer.alloc(0));
-      pending.push(read.then((bytes) => void scripts.set(u.pathname, gzipSync(bytes).length)));
+      pending.push(
+        res
+          .body()
+          .catch(() => Buffer.alloc(0))
+          .then((bytes) => void scripts.set(u.pathname, gzipSync(bytes).length)),
+      );
     });
+    // In the page's own clock: when the figures first appear in the DOM.
+    await page.addInitScript((selector: string) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(selector)) {
+          (window as unknown as { __figuresAt: number }).__figuresAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, FIGURES_SELECTOR);
     await page.goto('/overview', { waitUntil: 'load' });
+    await page.waitForSelector(FIGURES_SELECTOR, { timeout: 30_000 }).catch(() => undefined);
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
-    return { statsCalls, scripts: [...scripts].map(([path, gzipBytes]) => ({ path, gzipBytes })) };
+    // Scripts whose download had ended by then (Resource Timing, same clock).
+    const timing = await page.evaluate(() => ({
+      figuresAt: (window as unknown as { __figuresAt?: number }).__figuresAt ?? null,
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => ({ path: new URL(e.name).pathname, end: (e as PerformanceResourceTiming).responseEnd })),
+    }));
+    const list = (paths: Iterable<string>) => [...paths].map((path) => ({ path, gzipBytes: scripts.get(path) ?? 0 }));
+    const figuresAt = timing.figuresAt;
+    const painted = figuresAt === null ? [] : timing.scripts.filter((x) => x.end <= figuresAt).map((x) => x.path);
+    return { statsCalls, scripts: list(scripts.keys()), firstPaintScripts: list(new Set(painted)) };
   } finally {
     await context.close();
   }

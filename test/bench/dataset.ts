@@ -68,7 +68,9 @@ export async function opinionCount(persistDir: string): Promise<number> {
  */
 export function generateStatement(from: number, to: number, now: number): string {
   const h = '((g.i * 2654435761) % 4294967296)';
-  const received = `(${now} - (${h} % ${365 * DAY_MS}))`;
+  // The day from the hash, the time of day from a second multiplier: the hash alone is below
+  // 2³² ms (49.7 days), which packed a "year" of opinions into seven weeks.
+  const received = `(${now} - ((${h} % 365) * ${DAY_MS} + (g.i * 7919) % ${DAY_MS}))`;
   const pick = `((${h} / 256) % 100)`;
   const state = `CASE WHEN ${pick} < 10 THEN 'pending' WHEN ${pick} < 20 THEN 'listening' WHEN ${pick} < 28 THEN 'viewing'
     WHEN ${pick} < 36 THEN 'deliberating' WHEN ${pick} < 50 THEN 'handling' WHEN ${pick} < 80 THEN 'resolved'
@@ -82,7 +84,7 @@ export function generateStatement(from: number, to: number, now: number): string
       ca AS (SELECT code, row_number() OVER (ORDER BY sort_order, code) - 1 AS k FROM categories),
       ns AS (SELECT (SELECT count(*) FROM st) AS stations, (SELECT count(*) FROM ca) AS categories),
       gen AS (SELECT g.i, ${received} AS received_at, ${state} AS state, (${h} / 65536) AS r FROM g)
-    SELECT 'BENCH' || gen.i, 'bench-' || gen.i, st.id, st.township_id, ca.code, '基准测试生成的意见，第' || gen.i || '条。', 'bench',
+    SELECT 'BENCH' || gen.i, 'bench-' || gen.i, st.id, st.township_id, ca.code, '基准测试生成的意见，第' || gen.i || '条：' || substr('村口道路破损严重，雨天积水，老人孩子出行不便。路灯多处不亮，夜间通行存在安全隐患。垃圾清运不及时，气味较大，影响周边居民生活。希望有关部门尽快实地查看，协调解决，并及时反馈办理结果。', 1 + gen.i % 20, 60 + gen.i % 40), 'bench',
       gen.state,
       CASE WHEN gen.state IN ('pending', 'listening', 'viewing', 'deliberating', 'handling', 'review')
         THEN date((gen.received_at + ${10 * DAY_MS}) / 1000 + 28800, 'unixepoch') END,
@@ -95,6 +97,51 @@ export function generateStatement(from: number, to: number, now: number): string
     FROM gen, ns
     JOIN st ON st.k = gen.i % ns.stations
     JOIN ca ON ca.k = (gen.i / 7) % ns.categories`;
+}
+
+/** What the province-scale bench district holds (the issue's "province size"). */
+export const PROVINCE = { townships: 100, stationsPerNewTownship: 3, deputies: 100_000 } as const;
+
+/**
+ * Grows the demo district to province size inside its D1: townships up to 100 (each new one
+ * with three stations), deputies up to 100,000 spread over every active station. Opinions are
+ * added separately ({@link fillOpinions}) and then spread over all of these stations.
+ * Idempotent: what is there already counts.
+ */
+export async function growToProvince(
+  persistDir: string,
+  now = Date.now(),
+): Promise<{ townships: number; stations: number; deputies: number }> {
+  await executeSql(persistDir, [
+    `INSERT INTO townships (code, name, kind, sort_order, active, created_at, updated_at)
+     WITH RECURSIVE g(i) AS (SELECT (SELECT count(*) FROM townships) + 1 UNION ALL SELECT i + 1 FROM g WHERE i < ${PROVINCE.townships})
+     SELECT 'PV' || printf('%03d', i), '省测第' || i || '镇', 'town', 1000 + i, 1, ${now}, ${now} FROM g
+     WHERE (SELECT count(*) FROM townships) < ${PROVINCE.townships}`,
+    `INSERT INTO stations (code, name, kind, host_type, township_id, address, active, created_at, updated_at)
+     WITH RECURSIVE k(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM k WHERE j < ${PROVINCE.stationsPerNewTownship})
+     SELECT 'PV' || printf('%03d', t.id) || j, t.name || '第' || j || '联络站', 'station', 'township', t.id, '', 1, ${now}, ${now}
+     FROM townships t, k WHERE t.code LIKE 'PV%' AND NOT EXISTS (SELECT 1 FROM stations s WHERE s.township_id = t.id)`,
+  ]);
+  const [have] = await executeSql(persistDir, ['SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM deputies']);
+  const missing = PROVINCE.deputies - Number(have?.rows[0]?.n ?? 0);
+  const base = Number(have?.rows[0]?.m ?? 0);
+  for (let from = 1; from <= missing; from += CHUNK) {
+    const to = Math.min(missing, from + CHUNK - 1);
+    await executeSql(persistDir, [
+      `INSERT INTO deputies (name, level, township_id, station_id, sector, phone, active, created_at, updated_at)
+       WITH RECURSIVE g(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM g WHERE i < ${to}),
+         st AS (SELECT id, township_id, row_number() OVER (ORDER BY id) - 1 AS k FROM stations WHERE active = 1),
+         ns AS (SELECT count(*) AS n FROM st)
+       SELECT '省测代表' || (${base} + g.i), CASE WHEN g.i % 3 = 0 THEN 'district' ELSE 'township' END, st.township_id, st.id,
+         '', '19' || printf('%09d', ${base} + g.i), 1, ${now}, ${now}
+       FROM g, ns JOIN st ON st.k = g.i % ns.n`,
+    ]);
+  }
+  const [counts] = await executeSql(persistDir, [
+    'SELECT (SELECT count(*) FROM townships) AS t, (SELECT count(*) FROM stations) AS s, (SELECT count(*) FROM deputies) AS d',
+  ]);
+  const r = counts?.rows[0] ?? {};
+  return { townships: Number(r.t), stations: Number(r.s), deputies: Number(r.d) };
 }
 
 /**

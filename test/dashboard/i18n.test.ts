@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, detectLocale, formatDateTime, formatNumber, getLocale, setLocale, t, tEnum } from '../../dashboard/src/i18n';
+import {
+  catalogLoaders,
+  detectLocale,
+  formatDateTime,
+  formatNumber,
+  getLocale,
+  setLocale,
+  t,
+  tEnum,
+} from '../../dashboard/src/i18n';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
-describe('message catalogs', () => {
-  const zh = catalogs['zh-CN'];
-  const en = catalogs.en;
+const zh = await catalogLoaders['zh-CN']();
+const en = await catalogLoaders.en();
 
+describe('message catalogs', () => {
   it('en has exactly the zh-CN keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });
@@ -28,12 +37,12 @@ describe('message catalogs', () => {
 });
 
 describe('t()', () => {
-  it('fills placeholders and formats numbers for the locale', () => {
-    setLocale('zh-CN');
+  it('fills placeholders and formats numbers for the locale', async () => {
+    await setLocale('zh-CN');
     expect(t('import.preview', { created: 1200, updated: 3, unchanged: 0 })).toBe('检查通过：将新增 1,200，更新 3，不变 0。');
-    setLocale('en');
+    await setLocale('en');
     expect(t('pager.status', { page: 2, pages: 3, total: 120 })).toBe('Page 2 of 3, 120 in all');
-    setLocale('zh-CN');
+    await setLocale('zh-CN');
   });
 
   it('translates enum values and shows unknown ones raw', () => {
@@ -59,12 +68,14 @@ describe('locale', () => {
     expect(detectLocale('', [])).toBe('zh-CN');
   });
 
-  it('persists the choice in the lang cookie the Worker reads', () => {
-    setLocale('en');
+  it('persists the choice in the lang cookie the Worker reads', async () => {
+    const switching = setLocale('en');
+    // The cookie and <html lang> change at once; t() switches when the catalog is here.
     expect(document.cookie).toContain('lang=en');
     expect(document.documentElement.lang).toBe('en');
+    await switching;
     expect(getLocale()).toBe('en');
-    setLocale('zh-CN');
+    await setLocale('zh-CN');
     expect(document.cookie).toContain('lang=zh-CN');
   });
 });

@@ -77,16 +77,35 @@ async function expectNoAxeViolations(page: Page, where: string) {
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
-/** Picks an answer for every rating group on the page, except the names listed. */
+/**
+ * Picks an answer for every shown rating group on the page, except the names listed. Clicked
+ * in the page (a real click event per radio, so the logic script sees each one): the default
+ * questionnaire has 27 courses × 3 aspects, and one Playwright round trip each is minutes.
+ */
 async function rateEverything(page: Page, except: readonly string[]) {
-  const names = await page.$$eval('#ev-form input[type=radio]', (inputs) => [
-    ...new Set(inputs.map((i) => (i as HTMLInputElement).name)),
-  ]);
-  for (const name of names) {
-    if (except.includes(name)) continue;
-    const value = name === 'recommend' ? '9' : name === 'most_useful_course' ? null : '4';
-    const selector = value === null ? `#ev-form input[name="${name}"]` : `#ev-form input[name="${name}"][value="${value}"]`;
-    await page.locator(selector).first().check();
+  await page.$$eval(
+    '#ev-form input[type=radio]',
+    (inputs, skip) => {
+      // Only what is shown: a course card folded by 未参加 has nothing to rate.
+      const shown = inputs.filter((i) => (i as HTMLElement).offsetParent !== null) as HTMLInputElement[];
+      for (const name of new Set(shown.map((i) => i.name))) {
+        if (skip.includes(name)) continue;
+        const group = shown.filter((i) => i.name === name);
+        const value = name === 'recommend' ? '9' : name === 'most_useful_course' ? null : '4';
+        (group.find((i) => value === null || i.value === value) ?? group[0])?.click();
+      }
+    },
+    except,
+  );
+}
+
+/** Answers every page from the current one to the last, without pressing submit. */
+async function walkToLastPage(page: Page) {
+  for (let i = 0; i < 20 && (await page.getByRole('button', { name: '下一页' }).count()) > 0; i++) {
+    await rateEverything(page, []);
+    const progress = await page.locator('.lf-progress').textContent();
+    await page.getByRole('button', { name: '下一页' }).click();
+    await poll(() => page.locator('.lf-progress').textContent()).not.toBe(progress);
   }
 }
 
@@ -113,49 +132,52 @@ describe('training evaluation journey', () => {
     await context.close();
   });
 
-  it('a deputy on a phone is told what is missing, submits, and is politely refused a second time', async () => {
+  it('a deputy on a phone is told what is missing, submits, and is politely refused a second time', { timeout: 180_000 }, async () => {
     const context = await newContext(browser, { phone: true });
     const page = await context.newPage();
     const link = `${baseURL()}/e/${deputy.token}`;
     await page.goto(link);
     await poll(() => page.locator('h1').textContent()).toContain('初任培训');
-    expect(await page.locator('.lf-card').count()).toBeGreaterThan(5);
+    // Paged: the overall ratings first, one page per training day's courses after.
+    await poll(() => page.locator('.lf-progress').textContent()).toMatch(/第 1 页，共 \d 页/);
+    expect(await page.locator('.lf-card').count()).toBe(0);
     await screenshot(page, 'evaluation-form-360');
     await expectNoAxeViolations(page, 'evaluation form');
     // Nothing on a phone scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
-    // Everything but the overall satisfaction; the draft survives a reload.
+    // Everything on page 1 but the overall satisfaction; the draft survives a reload.
     await rateEverything(page, ['overall']);
-    await page.locator('textarea[name="improve"]').fill(SUGGESTION);
     await page.reload();
     await poll(() => page.locator('#ev-draft').textContent()).toContain('已恢复');
-    await poll(() => page.locator('textarea[name="improve"]').inputValue()).toBe(SUGGESTION);
+    await poll(() => page.locator('input[name="content"][value="4"]').isChecked()).toBe(true);
 
     // A second tab with the same link, as if the deputy opened it twice.
     const second = await context.newPage();
     await second.goto(link);
 
-    await page.getByRole('button', { name: '提交评估' }).click();
+    await page.getByRole('button', { name: '下一页' }).click();
     const summary = page.locator('.lf-error-summary');
     await summary.waitFor();
     await poll(() => summary.textContent()).toContain('请选择“总的来说，您对本次培训是否满意”');
     expect(await summary.locator('li').count()).toBe(1);
-    await poll(() => page.locator('textarea[name="improve"]').inputValue()).toBe(SUGGESTION);
+    await poll(() => page.locator('input[name="content"][value="4"]').isChecked()).toBe(true);
     await screenshot(page, 'evaluation-errors-360');
     await expectNoAxeViolations(page, 'evaluation form with errors');
     await summary.getByRole('link').click();
     await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-overall');
 
     await page.locator('input[name="overall"][value="5"]').check();
+    await walkToLastPage(page);
+    await page.locator('textarea[name="improve"]').fill(SUGGESTION);
     await page.getByRole('button', { name: '提交评估' }).click();
     await poll(() => page.locator('h1').textContent()).toBe('提交成功');
     await poll(() => page.locator('main').textContent()).toContain('感谢您的参与');
     await screenshot(page, 'evaluation-thanks-360');
 
-    // The other tab submits too: polite refusal, nothing changes.
+    // The other tab goes on too: polite refusal, nothing changes.
     await rateEverything(second, []);
-    await second.getByRole('button', { name: '提交评估' }).click();
+    await second.getByRole('button', { name: '下一页' }).click();
     await poll(() => second.locator('main').textContent()).toContain('您已提交过本次培训的评估，感谢您的参与！');
     await screenshot(second, 'evaluation-refused-360');
     // And the link itself now says so.

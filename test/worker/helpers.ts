@@ -12,12 +12,17 @@ export interface Fixture {
   townships: { a: number; b: number };
   stations: { a: number; b: number };
   deputies: { a: number; b: number };
-  users: Record<'admin' | 'staff' | 'staffA' | 'staffB' | 'leader' | 'deputy', string>;
+  /** 承办单位: a is the `department` account's (区住房和城乡建设局), b another (区交通运输局). */
+  departments: { a: number; b: number };
+  users: Record<'admin' | 'staff' | 'staffA' | 'staffB' | 'leader' | 'deputy' | 'department', string>;
 }
 
 let fixture: Fixture | null = null;
 
-/** Creates (once per test file) two townships with a station and a deputy each, and one account per role. */
+/**
+ * Creates (once per test file) two townships with a station and a deputy each, two
+ * departments, and one account per role (the `department` account works for department a).
+ */
 export async function seedFixture(): Promise<Fixture> {
   if (fixture) return fixture;
   const now = Date.now();
@@ -38,6 +43,11 @@ export async function seedFixture(): Promise<Fixture> {
         `INSERT INTO deputies (id, name, level, township_id, station_id, sector, phone, active, created_at, updated_at) VALUES (1,'王建国','district',1,1,'工人','13800000001',1,?1,?1),(2,'李秀英','township',2,2,'农民','13800000002',1,?1,?1)`,
       )
       .bind(now),
+    db
+      .prepare(
+        `INSERT INTO departments (id, name, short_name, kind, township_id, contact_name, contact_phone, active, created_at, updated_at) VALUES (1,'区住房和城乡建设局','区住建局','district_agency',NULL,'张科长','0571-88880001',1,?1,?1),(2,'区交通运输局','区交通局','district_agency',NULL,'李科长','0571-88880002',1,?1,?1)`,
+      )
+      .bind(now),
   ]);
   // Few iterations: the algorithm is the same, the tests just do not need the real cost.
   const h = await hashPassword(PASSWORD, 1000);
@@ -48,6 +58,7 @@ export async function seedFixture(): Promise<Fixture> {
     ['staffB', 'staff', 2, null],
     ['leader', 'leader', null, null],
     ['deputy', 'deputy', 1, 1],
+    ['department', 'department', null, null],
   ];
   await db.batch(
     users.map(([username, role, townshipId, deputyId]) =>
@@ -58,9 +69,18 @@ export async function seedFixture(): Promise<Fixture> {
         .bind(username, username, role, townshipId, deputyId, h.hash, h.salt, h.iterations, now),
     ),
   );
+  await db
+    .prepare(`INSERT INTO department_members (user_id, department_id) SELECT id, 1 FROM users WHERE username = 'department'`)
+    .run();
   const cookies = {} as Fixture['users'];
   for (const [username] of users) cookies[username as keyof Fixture['users']] = await signIn(username);
-  fixture = { townships: { a: 1, b: 2 }, stations: { a: 1, b: 2 }, deputies: { a: 1, b: 2 }, users: cookies };
+  fixture = {
+    townships: { a: 1, b: 2 },
+    stations: { a: 1, b: 2 },
+    deputies: { a: 1, b: 2 },
+    departments: { a: 1, b: 2 },
+    users: cookies,
+  };
   return fixture;
 }
 

@@ -1,18 +1,18 @@
 /**
  * Sign-in, sign-out, "who am I", and (for admins) the user accounts themselves.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditEntry } from '../audit/log';
 import { type Database, database, schema } from '../db/client';
 import { ROLES, type Role } from '../db/schema';
 import type { AppEnv } from '../env';
-import { currentUser, requireRole } from '../platform/auth/guard';
-import { hashPassword, passwordProblem, verifyPassword } from '../platform/auth/password';
+import { currentUser, requireRole, requireSession } from '../platform/auth/guard';
+import { hashPassword, PASSWORD_MIN_LENGTH, passwordProblem } from '../platform/auth/password';
 import type { SessionUser } from '../platform/auth/session';
 import { endSession, startSession } from '../platform/auth/session';
-import { clearFailures, recordFailure, throttledMinutes } from '../platform/auth/throttle';
+import { checkCredentials, rememberAddress } from './credentials';
 import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
 import type { MessageKey } from '../platform/i18n';
@@ -29,29 +29,26 @@ function me(user: SessionUser) {
   return rest;
 }
 
-function clientIp(req: { header(name: string): string | undefined }): string {
-  return req.header('cf-connecting-ip') ?? req.header('x-real-ip') ?? 'local';
+/** POST /api/auth/password body; exported so the dashboard types its form from it. */
+export const passwordChange = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+/** The field error of a new password that breaks the rules, or null. */
+function passwordFieldProblem(password: string, username: string): { key: MessageKey; params?: Record<string, number> } | null {
+  const problem = passwordProblem(password, username);
+  return problem ? { key: `password_${problem}`, params: { min: PASSWORD_MIN_LENGTH } } : null;
 }
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const body = await jsonBody(c, loginBody);
     const db = database(c.env.DB);
-    const ip = clientIp(c.req);
-    const wait = await throttledMinutes(db, body.username, ip);
-    if (wait > 0) throw new ApiError(429, 'too_many_attempts', { minutes: wait });
-    const user = await db.select().from(schema.users).where(eq(schema.users.username, body.username)).get();
-    // Verify even for unknown users so timing does not reveal which usernames exist.
-    const stored = user
-      ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations }
-      : { hash: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', salt: 'AAAAAAAAAAAAAAAAAAAAAA==', iterations: 100_000 };
-    const valid = await verifyPassword(body.password, stored);
-    if (!user || !valid) {
-      await recordFailure(db, body.username, ip);
-      throw new ApiError(401, 'invalid_credentials');
-    }
+    const { user, address } = await checkCredentials(c, db, body.username, body.password);
+    if (!user) throw new ApiError(401, 'invalid_credentials');
     if (!user.active) throw new ApiError(403, 'account_disabled');
-    await clearFailures(db, body.username);
+    await rememberAddress(db, user.id, address);
     await startSession(c, db, user.id);
     const township = user.townshipId
       ? await db
@@ -69,15 +66,40 @@ export const authRoutes = new Hono<AppEnv>()
         townshipId: user.townshipId,
         townshipName: township?.name ?? null,
         deputyId: user.deputyId,
+        mustChangePassword: user.mustChangePassword,
       },
     });
+  })
+  // Changing one's own password: the current one is checked under the sign-in throttle.
+  .post('/password', requireSession, async (c) => {
+    const body = await jsonBody(c, passwordChange);
+    const db = database(c.env.DB);
+    const user = currentUser(c);
+    const { user: checked } = await checkCredentials(c, db, user.username, body.currentPassword);
+    const problems: FieldProblems = {};
+    if (!checked || checked.id !== user.id) problems.currentPassword = { key: 'current_password_wrong' };
+    const weak = passwordFieldProblem(body.newPassword, user.username);
+    if (weak) problems.newPassword = weak;
+    else if (body.newPassword === body.currentPassword) problems.newPassword = { key: 'password_unchanged' };
+    rejectIfAny(problems);
+    await db.batch([
+      db
+        .update(u)
+        .set({ ...(await passwordFields(body.newPassword)), mustChangePassword: false })
+        .where(eq(u.id, user.id)),
+      // Every other session of this account ends: whoever else held the old password is out.
+      db.delete(schema.sessions).where(and(eq(schema.sessions.userId, user.id), ne(schema.sessions.id, user.sessionId))),
+      auditEntry(db, user, 'change_password', 'user', user.id, null, { password: true }),
+    ]);
+    return c.json({ user: { ...me(user), mustChangePassword: false } });
   })
   .post('/logout', async (c) => {
     const user = c.get('user');
     if (user) await endSession(c, database(c.env.DB), user.sessionId);
     return c.body(null, 204);
   })
-  .get('/me', requireRole(...ROLES), (c) => c.json({ user: me(currentUser(c)) }));
+  // A session that must change its password still learns who it is (the dashboard then asks for it).
+  .get('/me', requireSession, (c) => c.json({ user: me(currentUser(c)) }));
 
 /** Letters, digits and . _ -; the dashboard's username hint states the same rule. */
 const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/;
@@ -105,11 +127,11 @@ export const userPatch = z.object(userFields).partial().extend({ active: z.boole
 const u = schema.users;
 
 function publicUser(row: typeof schema.users.$inferSelect) {
-  const { passwordHash: _h, passwordSalt: _s, passwordIterations: _i, ...rest } = row;
+  const { passwordHash: _h, passwordSalt: _s, passwordIterations: _i, usualAddressHash: _a, ...rest } = row;
   return rest;
 }
 
-type FieldProblems = Record<string, { key: MessageKey }>;
+type FieldProblems = Record<string, { key: MessageKey; params?: Record<string, string | number> }>;
 
 /** One 422 with every field problem at once, so the form shows them together. */
 function rejectIfAny(fields: FieldProblems): void {
@@ -183,6 +205,7 @@ export const userRoutes = new Hono<AppEnv>()
         deputyId: u.deputyId,
         deputyName: schema.deputies.name,
         active: u.active,
+        mustChangePassword: u.mustChangePassword,
         createdAt: u.createdAt,
         lastLoginAt: u.lastLoginAt,
       })
@@ -200,7 +223,8 @@ export const userRoutes = new Hono<AppEnv>()
     const taken = await db.select({ id: u.id }).from(u).where(sql`lower(${u.username}) = lower(${body.username})`).get();
     if (taken) usernameTaken(body.username);
     const problems = await linkProblems(db, body);
-    if (passwordProblem(body.password)) problems.password = { key: 'password_weak' };
+    const weak = passwordFieldProblem(body.password, body.username);
+    if (weak) problems.password = weak;
     rejectIfAny(problems);
     const { password, ...fields } = body;
     const values = { ...fields, ...(await passwordFields(password)), createdAt: Date.now() };
@@ -240,10 +264,14 @@ export const userRoutes = new Hono<AppEnv>()
             deputyId: body.deputyId !== undefined ? body.deputyId : before.deputyId,
           })
         : {};
-    if (body.password !== undefined && passwordProblem(body.password)) problems.password = { key: 'password_weak' };
+    const weak = body.password !== undefined ? passwordFieldProblem(body.password, before.username) : null;
+    if (weak) problems.password = weak;
     rejectIfAny(problems);
     const { password, ...fields } = body;
-    const changes = { ...fields, ...(password ? await passwordFields(password) : {}) };
+    // An admin's reset of someone else's password is temporary: the admin knows it, so its
+    // owner must choose a new one before doing anything else.
+    const reset = password ? { ...(await passwordFields(password)), mustChangePassword: id !== currentUser(c).id } : {};
+    const changes = { ...fields, ...reset };
     // Nothing to change (an empty or unknown-keys body): answer with the account as it is.
     if (Object.keys(changes).length === 0) return c.json({ user: publicUser(before) });
     const [updated] = await db.batch([

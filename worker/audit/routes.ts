@@ -1,7 +1,7 @@
 /** Admins read the audit log, newest first. */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { database, schema } from '../db/client';
 import type { AppEnv } from '../env';
 import { requireRole } from '../platform/auth/guard';

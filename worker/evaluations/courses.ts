@@ -38,10 +38,13 @@ async function loadCourse(db: Database, trainingId: number, courseId: number) {
  */
 async function courseHasAnswers(db: Database, trainingId: number, courseId: number): Promise<boolean> {
   const id = String(courseId);
+  // Released and still-pending answers alike (release.ts): both are answers that name the course.
   const row = await db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM evaluation_responses r, json_tree(r.answers) j
-    WHERE r.training_id = ${trainingId}
-      AND ((j.key = ${id} AND j.type = 'object') OR (j.atom = ${id} AND j.type = 'text'))`);
+    SELECT count(*) AS n FROM (
+      SELECT answers FROM evaluation_responses WHERE training_id = ${trainingId}
+      UNION ALL SELECT answers FROM evaluation_pending WHERE training_id = ${trainingId}
+    ) r, json_tree(r.answers) j
+    WHERE ((j.key = ${id} AND j.type = 'object') OR (j.atom = ${id} AND j.type = 'text'))`);
   return (row?.n ?? 0) > 0;
 }
 

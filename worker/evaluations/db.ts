@@ -34,7 +34,7 @@ export function loadCourses(db: Database, trainingId: number): Promise<CourseRow
 
 /** Courses as the form engine wants them (id → stored code, title, lecturer). */
 export function engineCourses(courses: readonly CourseRow[]): Course[] {
-  return courses.map((c) => ({ id: c.id, title: c.title, lecturer: c.lecturer || undefined }));
+  return courses.map((c) => ({ id: c.id, title: c.title, lecturer: c.lecturer || undefined, day: c.day }));
 }
 
 /** The slug of a questionnaire that belongs to one training alone (made when it is first edited). */
@@ -133,12 +133,14 @@ export function trainingDays(training: Pick<Training, 'startsOn' | 'endsOn'>): s
   return days;
 }
 
-/** Number of answers a training has received. */
+/**
+ * Number of answers a training has received, released or still pending (release.ts): what
+ * decides whether its questionnaire is locked and whether it may be deleted. Not a results
+ * figure: it equals the submitted count that progress shows anyway.
+ */
 export async function responseCount(db: Database, trainingId: number): Promise<number> {
-  const row = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.evaluationResponses)
-    .where(eq(schema.evaluationResponses.trainingId, trainingId))
-    .get();
+  const row = await db.get<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM evaluation_responses WHERE training_id = ${trainingId}) + (SELECT count(*) FROM evaluation_pending WHERE training_id = ${trainingId}) AS n`,
+  );
   return row?.n ?? 0;
 }

@@ -106,6 +106,7 @@ function columnsOf(q: Question, courses: readonly Course[], locale: Locale): Col
         },
       ];
     case 'choice':
+    case 'dropdown':
       return [
         {
           code: q.id,
@@ -128,11 +129,13 @@ function columnsOf(q: Question, courses: readonly Course[], locale: Locale): Col
       }));
     case 'text':
     case 'textarea':
+    case 'number':
+    case 'date':
       return [
         {
           code: q.id,
           question: label,
-          type: typeLabel(locale, q.type === 'text' ? 'type_text' : 'type_textarea'),
+          type: typeLabel(locale, q.type === 'textarea' ? 'type_textarea' : 'type_text'),
           values: [['', pt(locale, 'cb_free_text')]],
           read: (a) => scalar(get(a, q.id)),
         },
@@ -151,6 +154,7 @@ function columnsOf(q: Question, courses: readonly Course[], locale: Locale): Col
       return courseColumns(q, courses, locale);
     case 'photos':
     case 'info':
+    case 'section':
       return [];
   }
 }
@@ -206,7 +210,7 @@ export interface AnswerWorkbookInput {
   definitions: readonly FormDefinition[];
   courses: readonly ExportCourse[];
   responses: readonly ExportResponse[];
-  /** Township id → name, only for townships with at least 5 answers; others are withheld. */
+  /** Township id → name, only for townships whose breakdown is shown (disclosure.ts); others are left blank. */
   reportableTownships: ReadonlyMap<number, string>;
   locale: Locale;
 }
@@ -219,13 +223,13 @@ export function answerWorkbook(input: AnswerWorkbookInput): XlsxSheetInput[] {
   const { locale } = input;
   const columns = allColumns(input.definitions, input.courses, locale);
   const sorted = [...input.responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const withheld = pt(locale, 'withheld_township');
   const answers: XlsxValue[][] = [
     ['no', 'version', 'township', ...columns.map((c) => c.code)],
     ...sorted.map((r, i) => [
       i + 1,
       r.version,
-      r.townshipId === null ? '' : (input.reportableTownships.get(r.townshipId) ?? withheld),
+      // A withheld township is left blank, not marked: a marker would single out the rows of a small group.
+      r.townshipId === null ? '' : (input.reportableTownships.get(r.townshipId) ?? ''),
       ...columns.map((c) => c.read(r.answers)),
     ]),
   ];

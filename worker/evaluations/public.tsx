@@ -5,19 +5,21 @@
  * (144 random bits), so there is nothing for a cross-site form to ride on and no CSRF check
  * is needed; check-in, which anyone can reach, is rate-limited per client IP.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { database, schema } from '../db/client';
 import type { AppEnv } from '../env';
 import { type FieldError, validateAnswers } from '../forms';
-import { cleanText } from '../forms/normalise';
+import { formStep } from '../forms/step';
+import { attendedDays } from './attended';
 import { chinaDay } from '../workflow/calendar';
 import { currentForm, engineCourses, loadCourses, trainingDays, trainingFormId } from './db';
 import { pt } from './messages';
 import { CheckedInPage, CheckinPage, checkinDefinition, NotTrainingDayPage } from './pages/checkin';
 import { AlreadySubmittedPage, EvaluationPage, LinkNotFoundPage, NotOpenPage, ThanksPage } from './pages/evaluate';
 import { MessagePage } from './pages/layout';
+import { checkIn } from './checkin';
 import { recordOpened, recordSubmission } from './submit';
 import { TOKEN_PATTERN } from './tokens';
 
@@ -74,14 +76,28 @@ export const evaluationPages = new Hono<AppEnv>()
       return c.html(<NotOpenPage locale={locale} trainingTitle={training.title} status={training.evaluationStatus} />);
     }
     const db = database(c.env.DB);
-    const [form, courses] = await Promise.all([
+    const [form, courses, days] = await Promise.all([
       trainingFormId(db, training).then((id) => currentForm(db, id)),
       loadCourses(db, training.id),
+      attendedDays(db, training.id, found.enrolmentId),
     ]);
-    if (!found.openedOn) await recordOpened(c.env.DB, found.enrolmentId, chinaDay(Date.now()));
+    // No "opened" here: link previews fetch this too (opened.ts); the page reports real use.
     return c.html(
-      <EvaluationPage training={training} definition={form.definition} courses={engineCourses(courses)} locale={locale} />,
+      <EvaluationPage
+        training={training}
+        definition={form.definition}
+        courses={engineCourses(courses)}
+        locale={locale}
+        attendedDays={days}
+      />,
     );
+  })
+  .post('/:token/opened', async (c) => {
+    noStore(c);
+    const found = await enrolmentOf(c, c.req.param('token'));
+    if (!found) return c.body(null, 404);
+    if (!found.openedOn && !found.submittedOn) await recordOpened(c.env.DB, found.enrolmentId, chinaDay(Date.now()));
+    return c.body(null, 204);
   })
   .post('/:token', limitBody, async (c) => {
     noStore(c);
@@ -93,15 +109,19 @@ export const evaluationPages = new Hono<AppEnv>()
     if (training.evaluationStatus !== 'open') {
       return c.html(<NotOpenPage locale={locale} trainingTitle={training.title} status={training.evaluationStatus} />, 409);
     }
+    // A form post (next page or submit) is a real interaction, also with JavaScript off.
+    if (!found.openedOn) await recordOpened(c.env.DB, found.enrolmentId, chinaDay(Date.now()));
     const db = database(c.env.DB);
-    const [form, courseRows, body] = await Promise.all([
+    const [form, courseRows, body, days] = await Promise.all([
       trainingFormId(db, training).then((id) => currentForm(db, id)),
       loadCourses(db, training.id),
       formBody(c),
+      attendedDays(db, training.id, found.enrolmentId),
     ]);
     const courses = engineCourses(courseRows);
-    const result = validateAnswers(form.definition, body, { locale, courses });
-    if (!result.ok) {
+    // Back / next between pages, or the final submission (each page checked on its own).
+    const step = formStep(form.definition, body, { locale, courses, attendedDays: days });
+    if (step.kind === 'page') {
       return c.html(
         <EvaluationPage
           training={training}
@@ -109,11 +129,14 @@ export const evaluationPages = new Hono<AppEnv>()
           courses={courses}
           locale={locale}
           values={body}
-          errors={result.errors}
+          errors={step.errors}
+          page={step.page}
+          attendedDays={days}
         />,
-        422,
+        step.status,
       );
     }
+    const result = { values: step.values };
     const outcome = await recordSubmission(c.env.DB, {
       enrolmentId: found.enrolmentId,
       trainingId: training.id,
@@ -125,11 +148,6 @@ export const evaluationPages = new Hono<AppEnv>()
     if (outcome === 'already') return c.html(<AlreadySubmittedPage locale={locale} trainingTitle={training.title} />, 409);
     return c.html(<ThanksPage locale={locale} trainingTitle={training.title} />);
   });
-
-/** A name as people type it: full-width letters folded, spaces (also U+3000) removed. */
-function comparableName(name: string): string {
-  return cleanText(name, false).normalize('NFKC').replace(/\s+/g, '');
-}
 
 async function trainingByCode(c: Context<AppEnv>, code: string) {
   if (!/^[A-Za-z0-9]{4,16}$/.test(code)) return null;
@@ -154,8 +172,10 @@ export const checkinPages = new Hono<AppEnv>()
   .post('/:code', limitBody, async (c) => {
     noStore(c);
     const locale = c.get('locale');
-    // Name + four digits is guessable by someone patient: limit attempts per client.
-    const { success } = await c.env.INTAKE_IP_LIMITER.limit({ key: `checkin:${clientIp(c)}` });
+    // Flood control only: a lecture hall of hundreds shares one address, so the real limit on
+    // guessing is per deputy (checkin.ts), and this one is generous.
+    const limiter = c.env.CHECKIN_IP_LIMITER;
+    const { success } = limiter ? await limiter.limit({ key: `checkin:${clientIp(c)}` }) : { success: true };
     if (!success) {
       return c.html(
         <MessagePage
@@ -174,38 +194,39 @@ export const checkinPages = new Hono<AppEnv>()
     if (!days.includes(today)) return c.html(<NotTrainingDayPage locale={locale} training={training} />, 422);
     const dayNumber = days.indexOf(today) + 1;
     const body = await formBody(c);
-    const retry = (errors: FieldError[]) =>
+    const retry = (errors: FieldError[], status: 422 | 429 = 422) =>
       c.html(
         <CheckinPage training={training} today={today} dayNumber={dayNumber} locale={locale} values={body} errors={errors} />,
-        422,
+        status,
       );
 
     const checked = validateAnswers(checkinDefinition, body, { locale });
     if (!checked.ok) return retry(checked.errors);
-    const last4 = String(checked.values.last4).normalize('NFKC').replace(/\s+/g, '');
-    if (!/^\d{4}$/.test(last4))
-      return retry([{ field: 'last4', code: 'invalid_value', message: pt(locale, 'checkin_last4_invalid') }]);
-    const name = comparableName(String(checked.values.name));
+    const digits = String(checked.values.phone_mid).normalize('NFKC').replace(/\s+/g, '');
+    if (!/^\d{4}$/.test(digits))
+      return retry([{ field: 'phone_mid', code: 'invalid_value', message: pt(locale, 'checkin_mid_invalid') }]);
 
-    const db = database(c.env.DB);
-    const e = schema.enrolments;
-    const candidates = await db
-      .select({ enrolmentId: e.id, name: schema.deputies.name })
-      .from(e)
-      .innerJoin(schema.deputies, eq(schema.deputies.id, e.deputyId))
-      .where(and(eq(e.trainingId, training.id), sql`substr(${schema.deputies.phone}, -4) = ${last4}`))
-      .all();
-    const matches = candidates.filter((m) => comparableName(m.name) === name);
-    if (matches.length === 0) return retry([{ field: 'name', code: 'invalid_value', message: pt(locale, 'checkin_no_match') }]);
-    if (matches.length > 1) return retry([{ field: 'name', code: 'invalid_value', message: pt(locale, 'checkin_ambiguous') }]);
-    const match = matches[0]!;
-
-    const inserted = await db
-      .insert(schema.attendance)
-      .values({ enrolmentId: match.enrolmentId, day: today, checkedInAt: Date.now() })
-      .onConflictDoNothing()
-      .returning({ day: schema.attendance.day });
-    const attended = await db
+    const outcome = await checkIn(c.env.DB, training.id, { name: String(checked.values.name), digits }, today, Date.now());
+    switch (outcome.kind) {
+      case 'no_such_name':
+        return retry([{ field: 'name', code: 'invalid_value', message: pt(locale, 'checkin_no_name') }]);
+      case 'wrong_digits':
+        return retry([
+          {
+            field: 'phone_mid',
+            code: 'invalid_value',
+            message: pt(locale, 'checkin_wrong_digits', { left: outcome.attemptsLeft }),
+          },
+        ]);
+      case 'locked':
+        return retry([{ field: 'phone_mid', code: 'invalid_value', message: pt(locale, 'checkin_locked') }], 429);
+      case 'ambiguous':
+        return retry([{ field: 'name', code: 'invalid_value', message: pt(locale, 'checkin_ambiguous') }]);
+      case 'checked_in':
+        break;
+    }
+    const match = { enrolmentId: outcome.enrolmentId, name: outcome.name };
+    const attended = await database(c.env.DB)
       .select({ day: schema.attendance.day })
       .from(schema.attendance)
       .where(eq(schema.attendance.enrolmentId, match.enrolmentId))
@@ -216,7 +237,7 @@ export const checkinPages = new Hono<AppEnv>()
         name={match.name}
         today={today}
         dayNumber={dayNumber}
-        again={inserted.length === 0}
+        again={outcome.again}
         days={days}
         attended={new Set(attended.map((a) => a.day))}
         trainingTitle={training.title}

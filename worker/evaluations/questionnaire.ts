@@ -28,7 +28,8 @@ async function describe(db: Database, training: Training) {
       id: fv.id,
       version: fv.version,
       createdAt: fv.createdAt,
-      responses: sql<number>`(select count(*) from evaluation_responses r where r.form_version_id = form_versions.id and r.training_id = ${training.id})`,
+      // Released and still-pending answers: both were given on this version.
+      responses: sql<number>`(select count(*) from evaluation_responses r where r.form_version_id = form_versions.id and r.training_id = ${training.id}) + (select count(*) from evaluation_pending p where p.form_version_id = form_versions.id and p.training_id = ${training.id})`,
     })
     .from(fv)
     .where(eq(fv.formId, form.formId))
@@ -120,9 +121,11 @@ export const questionnaireRoutes = new Hono<AppEnv>()
         return c.json(await describe(db, await loadTraining(db, training.id)));
       }
       const answered = await db
-        .select({ n: sql<number>`count(*)` })
-        .from(schema.evaluationResponses)
-        .where(eq(schema.evaluationResponses.formVersionId, current.versionId))
+        .select({
+          n: sql<number>`(select count(*) from evaluation_responses r where r.form_version_id = ${current.versionId}) + (select count(*) from evaluation_pending p where p.form_version_id = ${current.versionId})`,
+        })
+        .from(schema.formVersions)
+        .where(eq(schema.formVersions.id, current.versionId))
         .get();
       if ((answered?.n ?? 0) > 0) {
         const next = current.version + 1;
@@ -150,6 +153,12 @@ export const questionnaireRoutes = new Hono<AppEnv>()
                     .select({ one: sql`1` })
                     .from(schema.evaluationResponses)
                     .where(eq(schema.evaluationResponses.formVersionId, current.versionId)),
+                ),
+                notExists(
+                  db
+                    .select({ one: sql`1` })
+                    .from(schema.evaluationPending)
+                    .where(eq(schema.evaluationPending.formVersionId, current.versionId)),
                 ),
               ),
             )

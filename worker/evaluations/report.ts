@@ -208,6 +208,7 @@ function questionResult(
       };
     }
     case 'choice':
+    case 'dropdown':
     case 'multi': {
       const options = resolveOptions(q, courses);
       const s = countCodes(
@@ -216,7 +217,8 @@ function questionResult(
       );
       return {
         id: q.id,
-        type: q.type,
+        // A drop-down list is a single choice shown differently; its results read the same.
+        type: q.type === 'dropdown' ? 'choice' : q.type,
         label,
         n: s.n,
         options: options.map((o, i) => ({ code: o.code, label: localize(o.label, locale), count: s.counts[i] ?? 0 })),
@@ -225,11 +227,15 @@ function questionResult(
     case 'text':
     case 'textarea':
       return { id: q.id, type: q.type, label, answers: texts(values) };
+    case 'date':
+      return { id: q.id, type: 'text', label, answers: texts(values) };
     case 'course_block':
       return courseBlock(q, courses, rows, locale);
     case 'consent':
     case 'photos':
     case 'info':
+    case 'section':
+    case 'number':
       return null;
   }
 }

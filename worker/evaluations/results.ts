@@ -1,7 +1,9 @@
 /**
  * The organiser's figures and the results. Progress (enrolled, checked in per day, submitted,
- * completion rate) comes from the participation tables; results come from the anonymous
- * answers and are withheld for any group of fewer than five, the whole training included.
+ * completion rate) comes from the participation tables and is live. Results come from the
+ * released anonymous answers only (release.ts: they move in batches of at least k), follow the
+ * user's township scope, and withhold any township below k plus the complementary townships
+ * that would let it be subtracted (disclosure.ts); below k for the whole training, nothing.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -9,15 +11,18 @@ import { type Database, database, schema } from '../db/client';
 import type { AppEnv } from '../env';
 import { type FormDefinition, parseDefinition } from '../forms';
 import type { Locale } from '../forms/messages';
-import { currentUser, townshipScope } from '../platform/auth/guard';
+import { assertTownship, currentUser, isDistrictWide, townshipScope } from '../platform/auth/guard';
+import type { SessionUser } from '../platform/auth/session';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../platform/export/xlsx';
 import { validate } from '../platform/validation';
 import { canRead } from './access';
 import { currentForm, engineCourses, loadCourses, loadTraining, type Training, trainingDays, trainingFormId } from './db';
 import { answerWorkbook } from './export';
 import { pt } from './messages';
+import { isShowable, RELEASE_K, releasePlan, suppressedTownships } from './disclosure';
+import { pendingCounts, releaseDueStatements } from './release';
 import { buildReport, type Report } from './report';
-import { completionRate, isReportable, MIN_GROUP_SIZE, npsSummary, ratingSummary } from './stats';
+import { completionRate, npsSummary, ratingSummary } from './stats';
 import { townshipQuery } from './validation';
 
 const e = schema.enrolments;
@@ -69,6 +74,52 @@ function townshipNames(db: Database) {
     .from(schema.townships)
     .orderBy(asc(schema.townships.sortOrder), asc(schema.townships.id))
     .all();
+}
+
+/** What of the released answers one user may see (disclosure.ts). */
+interface Disclosure {
+  /** Released answers per township (null: none). */
+  counts: Map<number | null, number>;
+  /** Townships whose own breakdown this user may see (large enough, not suppressed, in scope). */
+  shown: Set<number>;
+  /** Whether this user may see a township in the list at all (their scope). */
+  visible: (townshipId: number) => boolean;
+}
+
+function disclosure(rows: readonly { townshipId: number | null }[], user: SessionUser): Disclosure {
+  const counts = new Map<number | null, number>();
+  for (const r of rows) counts.set(r.townshipId, (counts.get(r.townshipId) ?? 0) + 1);
+  const suppressed = suppressedTownships(counts);
+  const visible = (id: number) => isDistrictWide(user) || user.townshipId === id;
+  const shown = new Set<number>();
+  for (const id of counts.keys()) if (id !== null && !suppressed.has(id) && visible(id)) shown.add(id);
+  return { counts, shown, visible };
+}
+
+/**
+ * Releases what a closed evaluation still holds back, in case it was closed by a path other
+ * than POST /evaluation (which releases in the same batch). A no-op almost always: reading
+ * stays read-only unless a closed training has a releasable group waiting.
+ */
+async function releaseIfClosed(d1: D1Database, training: Training): Promise<void> {
+  if (training.evaluationStatus !== 'closed') return;
+  const pending = await pendingCounts(d1, training.id);
+  const plan = releasePlan(pending, true);
+  if (plan.townships.length === 0 && !plan.pool) return;
+  await d1.batch(releaseDueStatements(d1, training.id, pending, true, Date.now()));
+}
+
+/** Pending answers (total and per township) and the time of the last release. */
+async function releaseState(d1: D1Database, trainingId: number) {
+  const [pendingByTownship, last] = await Promise.all([
+    pendingCounts(d1, trainingId),
+    d1
+      .prepare('SELECT max(released_at) AS at FROM evaluation_releases WHERE training_id = ?1')
+      .bind(trainingId)
+      .first<{ at: number | null }>(),
+  ]);
+  const pending = [...pendingByTownship.values()].reduce((a, n) => a + n, 0);
+  return { pendingByTownship, pending, lastReleasedAt: last?.at ?? null };
 }
 
 export const resultRoutes = new Hono<AppEnv>()
@@ -136,35 +187,44 @@ export const resultRoutes = new Hono<AppEnv>()
     return c.json({ evaluationStatus: training.evaluationStatus, days, townships, total });
   })
   .get('/:id{[0-9]+}/results', canRead, async (c) => {
+    const user = currentUser(c);
     const requested = validate(townshipQuery, c.req.query()).townshipId ?? null;
+    // Township staff read the district totals and their own township, never another's breakdown.
+    if (requested !== null) assertTownship(user, requested);
     const db = database(c.env.DB);
     const locale: Locale = c.get('locale');
     const training = await loadTraining(db, Number(c.req.param('id')));
-    const [all, courses, names] = await Promise.all([
+    await releaseIfClosed(c.env.DB, training);
+    const [all, courses, names, release] = await Promise.all([
       loadResponses(db, training.id, null),
       loadCourses(db, training.id),
       townshipNames(db),
+      releaseState(c.env.DB, training.id),
     ]);
-    const rows = requested === null ? all : all.filter((r) => r.townshipId === requested);
+    const view = disclosure(all, user);
+    const rows = requested === null ? all : view.shown.has(requested) ? all.filter((r) => r.townshipId === requested) : [];
     const definitions = await definitionsInUse(
       db,
       training,
       all.map((r) => r.versionId),
     );
 
-    // Per-township headline figures, each withheld below the threshold (no zeros, no partial figures).
+    // Per-township headline figures of the townships this user may see, each withheld unless
+    // shown (no zeros, no partial figures, nothing to subtract).
     const overallId = definitions[0]?.questions.find((q) => q.id === 'overall' && q.type === 'scale5')?.id;
     const npsId = definitions[0]?.questions.find((q) => q.type === 'nps')?.id;
     const townships = names
-      .map((t) => ({ t, group: all.filter((r) => r.townshipId === t.id) }))
-      .filter(({ group }) => group.length > 0)
-      .map(({ t, group }) =>
-        isReportable(group.length)
+      .filter((t) => view.visible(t.id) && (view.counts.has(t.id) || release.pendingByTownship.has(t.id)))
+      .map((t) => {
+        const group = all.filter((r) => r.townshipId === t.id);
+        const pending = release.pendingByTownship.get(t.id) ?? 0;
+        return view.shown.has(t.id)
           ? {
               townshipId: t.id,
               name: t.name,
               withheld: false as const,
               n: group.length,
+              pending,
               overall: overallId
                 ? ratingSummary(
                     group.map((r) => r.answers[overallId]),
@@ -173,10 +233,20 @@ export const resultRoutes = new Hono<AppEnv>()
                 : null,
               nps: npsId ? npsSummary(group.map((r) => r.answers[npsId])).score : null,
             }
-          : { townshipId: t.id, name: t.name, withheld: true as const, n: null, overall: null, nps: null },
-      );
+          : {
+              townshipId: t.id,
+              name: t.name,
+              withheld: true as const,
+              n: null,
+              // A suppressed township's pending count would give away its released count
+              // (submitted − pending); one with nothing released yet is simply waiting.
+              pending: view.counts.has(t.id) ? null : pending,
+              overall: null,
+              nps: null,
+            };
+      });
 
-    const withheld = !isReportable(rows.length);
+    const withheld = !isShowable(rows.length);
     const report: Report | null = withheld
       ? null
       : buildReport(
@@ -186,12 +256,23 @@ export const resultRoutes = new Hono<AppEnv>()
           locale,
         );
     return c.json({
-      minimum: MIN_GROUP_SIZE,
+      minimum: RELEASE_K,
       townshipId: requested,
       withheld,
       n: withheld ? null : rows.length,
       report,
       townships,
+      release: {
+        evaluationStatus: training.evaluationStatus,
+        /** Answers submitted and not yet released (equal to submitted − released, which progress shows anyway). */
+        pending: release.pending,
+        lastReleasedAt: release.lastReleasedAt,
+        /** Released answers counted in the district totals only (their township is not shown); district-wide users only. */
+        unattributed:
+          isDistrictWide(user) && isShowable(all.length)
+            ? all.length - [...view.shown].reduce((a, id) => a + (view.counts.get(id) ?? 0), 0)
+            : null,
+      },
       courses: courses.map((co) => ({
         id: co.id,
         title: co.title,
@@ -203,9 +284,11 @@ export const resultRoutes = new Hono<AppEnv>()
     });
   })
   .get('/:id{[0-9]+}/results/export', canRead, async (c) => {
+    const user = currentUser(c);
     const db = database(c.env.DB);
     const locale: Locale = c.get('locale');
     const training = await loadTraining(db, Number(c.req.param('id')));
+    await releaseIfClosed(c.env.DB, training);
     const [rows, courses, names] = await Promise.all([
       loadResponses(db, training.id, null),
       loadCourses(db, training.id),
@@ -216,21 +299,23 @@ export const resultRoutes = new Hono<AppEnv>()
       training,
       rows.map((r) => r.versionId),
     );
-    const perTownship = new Map<number, number>();
-    for (const r of rows) if (r.townshipId !== null) perTownship.set(r.townshipId, (perTownship.get(r.townshipId) ?? 0) + 1);
-    const reportable = new Map(names.filter((t) => isReportable(perTownship.get(t.id) ?? 0)).map((t) => [t.id, t.name]));
-    // Below the threshold even the whole export is withheld: a handful of rows is a handful of people.
-    const shown = isReportable(rows.length) ? rows : [];
+    const view = disclosure(rows, user);
+    const labelled = new Map(names.filter((t) => view.shown.has(t.id)).map((t) => [t.id, t.name]));
+    // District-wide users get every released row, township staff their own township's rows
+    // (when it is shown); below the threshold even the whole export is withheld.
+    const scoped = isDistrictWide(user) ? rows : rows.filter((r) => r.townshipId !== null && labelled.has(r.townshipId));
+    const shown = isShowable(scoped.length) ? scoped : [];
     const sheets = answerWorkbook({
       definitions,
       courses: courses.map((co) => ({ ...co, lecturer: co.lecturer || undefined })),
       responses: shown.map((r) => ({ id: r.id, version: r.version, townshipId: r.townshipId, answers: r.answers })),
-      reportableTownships: reportable,
+      reportableTownships: labelled,
       locale,
     });
     const name = `${training.title}-${pt(locale, 'results_file')}.xlsx`;
     return c.body(writeXlsx(sheets) as Uint8Array<ArrayBuffer>, 200, {
       'content-type': XLSX_CONTENT_TYPE,
       'content-disposition': `attachment; filename="results.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
     });
   });

@@ -9,6 +9,7 @@ import { courseRoutes } from './courses';
 import { enrolmentRoutes } from './enrolments';
 import { questionnaireRoutes } from './questionnaire';
 import { resultRoutes } from './results';
+import { reminderRoutes } from './reminder-routes';
 import { slipRoutes } from './slips';
 import { trainingCoreRoutes } from './trainings';
 
@@ -18,6 +19,7 @@ export const trainingRoutes = new Hono<AppEnv>()
   .route('/', enrolmentRoutes)
   .route('/', questionnaireRoutes)
   .route('/', resultRoutes)
-  .route('/', slipRoutes);
+  .route('/', slipRoutes)
+  .route('/', reminderRoutes);
 
 export { checkinPages, evaluationPages } from './public';

@@ -4,10 +4,15 @@
  * answer row gets a random id, the training, the questionnaire version, the township and the
  * answers: no deputy, no token, no time, no counter.
  *
+ * The answer lands in `evaluation_pending`, which no view reads; the same batch then releases
+ * the township's pending answers if they have reached k (release.ts), so results move in
+ * steps of at least k answers and never reveal one deputy's submission.
+ *
  * Raw D1 statements rather than drizzle: the insert's `WHERE changes() = 1` ties it to the
  * update that precedes it in the same transaction, and that is clearest written as SQL.
  */
 import type { Answers } from '../forms';
+import { releaseTownshipStatements } from './release';
 import { newResponseId } from './tokens';
 
 /** What a submission needs to know. */
@@ -41,9 +46,11 @@ export async function recordSubmission(d1: D1Database, s: Submission): Promise<'
       .bind(s.today, s.enrolmentId),
     d1
       .prepare(
-        'INSERT INTO evaluation_responses (id, training_id, form_version_id, township_id, answers) SELECT ?1, ?2, ?3, ?4, ?5 WHERE changes() = 1 RETURNING id',
+        'INSERT INTO evaluation_pending (id, training_id, form_version_id, township_id, answers) SELECT ?1, ?2, ?3, ?4, ?5 WHERE changes() = 1 RETURNING id',
       )
       .bind(s.responseId ?? newResponseId(), s.trainingId, s.formVersionId, s.townshipId, JSON.stringify(s.answers)),
+    // Last, so a failure above rolls these back too; with fewer than k pending they change nothing.
+    ...releaseTownshipStatements(d1, s.trainingId, s.townshipId, Date.now()),
   ]);
   const updated = update?.results.length ?? 0;
   const inserted = insert?.results.length ?? 0;
@@ -51,7 +58,7 @@ export async function recordSubmission(d1: D1Database, s: Submission): Promise<'
   return inserted === 1 ? 'recorded' : 'already';
 }
 
-/** Records that the deputy opened the link (the first day only; later visits change nothing). */
+/** Records that the deputy began the form (opened.ts says what counts) (the first day only; later calls change nothing). */
 export async function recordOpened(d1: D1Database, enrolmentId: number, today: string): Promise<void> {
   await d1.prepare('UPDATE enrolments SET opened_on = ?1 WHERE id = ?2 AND opened_on IS NULL').bind(today, enrolmentId).run();
 }

@@ -15,12 +15,19 @@ import { jsonBody } from '../platform/validation';
 import { addCalendarDays } from '../workflow/calendar';
 import { canRead, organiser } from './access';
 import { currentForm, defaultFormId, loadCourses, loadTraining, responseCount, trainingDays, trainingFormId } from './db';
+import { pendingCounts, releaseDueStatements } from './release';
 import { MAX_TRAINING_DAYS, statusInput, trainingInput, trainingPatch } from './validation';
 
 const t = schema.trainings;
 
 /** Length of the public check-in code in `/c/<code>`. */
 const CHECKIN_CODE_LENGTH = 8;
+
+/** A drizzle query as a D1 statement, to run in one batch with hand-written SQL. */
+function asStatement(d1: D1Database, query: { toSQL(): { sql: string; params: unknown[] } }): D1PreparedStatement {
+  const { sql: text, params } = query.toSQL();
+  return d1.prepare(text).bind(...params);
+}
 
 function checkDates(startsOn: string, endsOn: string): void {
   if (endsOn < startsOn) {
@@ -182,11 +189,23 @@ export const trainingCoreRoutes = new Hono<AppEnv>()
     const body = await jsonBody(c, statusInput);
     const db = database(c.env.DB);
     const before = await loadTraining(db, Number(c.req.param('id')));
-    const [updated] = await db.batch([
-      db.update(t).set({ evaluationStatus: body.status, updatedAt: Date.now() }).where(eq(t.id, before.id)).returning(),
-      auditEntry(db, user, 'update', 'training', before.id, { evaluationStatus: before.evaluationStatus }, body),
+    const now = Date.now();
+    // Closing releases what is left: each township's batch of ≥ k, then the pooled remainder
+    // (release.ts), in the same batch as the status change so the final results appear with it.
+    const release =
+      body.status === 'closed'
+        ? releaseDueStatements(c.env.DB, before.id, await pendingCounts(c.env.DB, before.id), true, now)
+        : [];
+    // One raw D1 batch: the release statements are plain SQL, so the drizzle parts join them as SQL too.
+    await c.env.DB.batch([
+      asStatement(c.env.DB, db.update(t).set({ evaluationStatus: body.status, updatedAt: now }).where(eq(t.id, before.id))),
+      asStatement(
+        c.env.DB,
+        auditEntry(db, user, 'update', 'training', before.id, { evaluationStatus: before.evaluationStatus }, body),
+      ),
+      ...release,
     ]);
-    return c.json({ training: updated[0]! });
+    return c.json({ training: await loadTraining(db, before.id) });
   })
   .get('/questionnaires', canRead, async (c) => {
     const db = database(c.env.DB);

@@ -1,5 +1,5 @@
 /** Request schemas of the training API. Calendar days are 'YYYY-MM-DD' (China time). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDay } from '../workflow/calendar';
 
 /** The longest training the system accepts (days, inclusive); the initial training is 3. */

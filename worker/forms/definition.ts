@@ -6,7 +6,7 @@
  *
  * Pure module: zod only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedText } from './messages';
 
 /** Version of the JSON format itself, so stored definitions can be migrated later. */
@@ -41,12 +41,30 @@ const conditionSchema = z.union([
   z.strictObject({ choiceIn: z.strictObject({ field: questionId, codes: z.array(code).min(1).max(50) }) }),
 ]);
 
+/**
+ * When a question is shown at all ("show this question when the answer to X is / includes /
+ * is at least …"). The target must come earlier in the form, so visibility is decided in one
+ * pass in reading order and a page never depends on a later one. A hidden question is never
+ * required and its answer is dropped, whatever was posted (see logic.ts).
+ */
+const showIfSchema = z.union([
+  /** A choice or dropdown answer is one of these codes. */
+  z.strictObject({ field: questionId, is: z.array(code).min(1).max(50) }),
+  /** A multiple-choice answer includes at least one of these codes. */
+  z.strictObject({ field: questionId, includes: z.array(code).min(1).max(50) }),
+  /** A rating or number is at least this much. */
+  z.strictObject({ field: questionId, atLeast: z.number().finite() }),
+  /** A rating or number is at most this much. */
+  z.strictObject({ field: questionId, atMost: z.number().finite() }),
+]);
+
 const base = {
   id: questionId,
   label: localized(500),
   help: localized(1000).optional(),
   required: z.boolean().default(false),
   requiredIf: conditionSchema.optional(),
+  showIf: showIfSchema.optional(),
   /** Overrides the generic "please fill in" message with one written for this question. */
   messages: z.strictObject({ required: localized(200).optional() }).optional(),
 };
@@ -55,9 +73,27 @@ const choiceOptions = {
   options: z.array(optionSchema).min(1).max(100).optional(),
   /** Options supplied at render time instead of stored: 'courses' lists the training's courses. */
   optionsFrom: z.literal('courses').optional(),
+  /** Adds a last option "其他（请注明）" (code `other`) with a text box, stored as `<id>.other`. */
+  other: z.boolean().optional(),
 };
 
 const choiceSchema = z.strictObject({ ...base, type: z.literal('choice'), ...choiceOptions });
+/** A single choice shown as a drop-down list: for long lists (townships, years). */
+const dropdownSchema = z.strictObject({ ...base, type: z.literal('dropdown'), ...choiceOptions });
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const numberSchema = z.strictObject({
+  ...base,
+  type: z.literal('number'),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Whole numbers only (the default); false allows up to two decimals. */
+  integer: z.boolean().optional(),
+  /** Shown after the box, e.g. 人 or 元. */
+  unit: localized(20).optional(),
+});
+const dateSchema = z.strictObject({ ...base, type: z.literal('date'), min: isoDay.optional(), max: isoDay.optional() });
+/** A heading with text; `newPage` starts a new page (分页) of the form at this heading. */
+const sectionSchema = z.strictObject({ ...base, type: z.literal('section'), newPage: z.boolean().optional() });
 const multiSchema = z.strictObject({
   ...base,
   type: z.literal('multi'),
@@ -100,6 +136,10 @@ const courseBlockSchema = z.strictObject({
   aspects: z.array(aspectSchema).min(1).max(6).optional(),
   comment: z.boolean().default(true),
   commentMaxLength: z.number().int().min(1).max(LENGTH_CEILING).optional(),
+  /** Each course card offers "未参加" (the default, undefined = true); false hides it. */
+  absentOption: z.boolean().optional(),
+  /** One page per training day, each with that day's courses (courses need a day). */
+  perDay: z.boolean().optional(),
 });
 const consentSchema = z.strictObject({ ...base, type: z.literal('consent') });
 const photosSchema = z.strictObject({
@@ -112,6 +152,7 @@ const infoSchema = z.strictObject({ ...base, type: z.literal('info') });
 /** One question of any type, discriminated by `type`. */
 export const questionSchema = z.discriminatedUnion('type', [
   choiceSchema,
+  dropdownSchema,
   multiSchema,
   textSchema,
   textareaSchema,
@@ -121,6 +162,9 @@ export const questionSchema = z.discriminatedUnion('type', [
   consentSchema,
   photosSchema,
   infoSchema,
+  numberSchema,
+  dateSchema,
+  sectionSchema,
 ]);
 
 /** The whole definition. Cross-question rules live in `checkDefinition`. */
@@ -149,19 +193,37 @@ export type Option = z.output<typeof optionSchema>;
 export type Aspect = z.output<typeof aspectSchema>;
 /** A conditional requirement. */
 export type Condition = z.output<typeof conditionSchema>;
+/** A display condition. */
+export type ShowIf = z.output<typeof showIfSchema>;
+/** The question types with a fixed list of options (choice, dropdown, multi). */
+export type ChoiceQuestion = QuestionOf<'choice'> | QuestionOf<'dropdown'> | QuestionOf<'multi'>;
+
+/** Whether a question picks from options. */
+export function isChoice(q: Question): q is ChoiceQuestion {
+  return q.type === 'choice' || q.type === 'dropdown' || q.type === 'multi';
+}
+
+/** The option code that "其他（请注明）" stores. */
+export const OTHER_CODE = 'other';
+/** Maximum length (code points) of the "please specify" text of 其他. */
+export const OTHER_TEXT_MAX = 200;
 export type { LocalizedText };
 
 /** A problem found in a definition: where (a dotted path) and what, for the staff editor. */
 export interface DefinitionError {
   path: string;
   message: string;
+  /** The zod issue code ('custom' for the cross-question rules), for localised messages. */
+  code?: string | undefined;
+  /** The limit of a too_small / too_big issue. */
+  limit?: number | undefined;
 }
 
 /** Result of `parseDefinition`. */
 export type ParseResult = { ok: true; definition: FormDefinition } | { ok: false; errors: DefinitionError[] };
 
 /** Questions that never carry an answer or cannot be required by the engine. */
-const NOT_REQUIRABLE: ReadonlySet<QuestionType> = new Set(['info', 'photos']);
+export const NOT_REQUIRABLE: ReadonlySet<QuestionType> = new Set(['info', 'photos', 'section']);
 
 type Ctx = z.core.$RefinementCtx<{ questions: Question[] }>;
 
@@ -178,11 +240,22 @@ function checkDefinition(def: { questions: Question[] }, ctx: Ctx): void {
     }
     if (q.required && q.requiredIf) fail('use either required or requiredIf, not both', 'requiredIf');
 
-    if (q.type === 'choice' || q.type === 'multi') {
+    if (isChoice(q)) {
       if ((q.options === undefined) === (q.optionsFrom === undefined)) {
         fail('give exactly one of options or optionsFrom', 'options');
       }
       checkUnique(q.options?.map((o) => o.code) ?? [], 'option code', (m, j) => fail(m, 'options', j, 'code'));
+      if (q.other) {
+        q.options?.forEach((o, j) => {
+          if (o.code === OTHER_CODE) fail('"other" is added by the 其他 switch; use another code', 'options', j, 'code');
+        });
+      }
+    }
+    if (q.type === 'number') {
+      if (q.min !== undefined && q.max !== undefined && q.min > q.max) fail('min must not exceed max', 'min');
+    }
+    if (q.type === 'date') {
+      if (q.min !== undefined && q.max !== undefined && q.min > q.max) fail('min must not exceed max', 'min');
     }
     if (q.type === 'multi') {
       const count = q.options?.length ?? Number.POSITIVE_INFINITY;
@@ -202,11 +275,12 @@ function checkDefinition(def: { questions: Question[] }, ctx: Ctx): void {
       );
       // The comment is stored beside the ratings under the key 'comment'.
       q.aspects.forEach((a, j) => {
-        if (a.code === 'comment') fail('"comment" is reserved', 'aspects', j, 'code');
+        if (a.code === 'comment' || a.code === 'absent') fail(`"${a.code}" is reserved`, 'aspects', j, 'code');
       });
     }
   });
 
+  checkShowIf(def.questions, ctx);
   // Conditions may point forwards or backwards, so they are checked once all ids are known.
   def.questions.forEach((q, i) => {
     const cond = q.requiredIf;
@@ -221,12 +295,38 @@ function checkDefinition(def: { questions: Question[] }, ctx: Ctx): void {
     }
     if ('choiceIn' in cond) {
       const target = byId.get(cond.choiceIn.field);
-      if (target && target.type !== 'choice' && target.type !== 'multi') fail(`"${target.id}" is not a choice`);
-      else if (target && (target.type === 'choice' || target.type === 'multi') && target.options) {
-        const known = new Set(target.options.map((o) => o.code));
+      if (target && !isChoice(target)) fail(`"${target.id}" is not a choice`);
+      else if (target && isChoice(target) && target.options) {
+        const known = new Set([...target.options.map((o) => o.code), ...(target.other ? [OTHER_CODE] : [])]);
         for (const c of cond.choiceIn.codes) if (!known.has(c)) fail(`"${target.id}" has no option "${c}"`);
       }
     }
+  });
+}
+
+/** Display conditions: an earlier question of a type the operator can compare. */
+function checkShowIf(questions: readonly Question[], ctx: Ctx): void {
+  const seen = new Map<string, Question>();
+  questions.forEach((q, i) => {
+    const cond = q.showIf;
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['questions', i, 'showIf'] });
+    if (cond) {
+      const target = seen.get(cond.field);
+      if (cond.field === q.id) fail('a question cannot depend on itself');
+      else if (!target) fail(`"${cond.field}" must be a question before this one`);
+      else if ('is' in cond || 'includes' in cond) {
+        const single = target.type === 'choice' || target.type === 'dropdown';
+        if ('is' in cond ? !single : target.type !== 'multi') {
+          fail(`"${target.id}" is not a ${'is' in cond ? 'single' : 'multiple'} choice`);
+        } else if (isChoice(target) && target.options) {
+          const known = new Set([...target.options.map((o) => o.code), ...(target.other ? [OTHER_CODE] : [])]);
+          for (const c of 'is' in cond ? cond.is : cond.includes) if (!known.has(c)) fail(`"${target.id}" has no option "${c}"`);
+        }
+      } else if (target.type !== 'scale5' && target.type !== 'nps' && target.type !== 'number') {
+        fail(`"${target.id}" has no number to compare`);
+      }
+    }
+    seen.set(q.id, q);
   });
 }
 
@@ -255,7 +355,13 @@ export function parseDefinition(json: unknown): ParseResult {
   if (result.success) return { ok: true, definition: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    errors: result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+      code: issue.code,
+      limit:
+        issue.code === 'too_small' ? Number(issue.minimum) : issue.code === 'too_big' ? Number(issue.maximum) : undefined,
+    })),
   };
 }
 

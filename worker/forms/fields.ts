@@ -4,7 +4,17 @@
  * the error summary links to. Shared by validate.ts and render.tsx so the two never disagree.
  * Pure module.
  */
-import type { Aspect, FormDefinition, LocalizedText, Option, Question, QuestionOf } from './definition';
+import {
+  type Aspect,
+  type ChoiceQuestion,
+  type FormDefinition,
+  isChoice,
+  type LocalizedText,
+  OTHER_CODE,
+  type Option,
+  type Question,
+  type QuestionOf,
+} from './definition';
 import { catalogText, type MessageKey } from './messages';
 
 /** A course supplied at render/validation time (from the `courses` table). */
@@ -13,6 +23,8 @@ export interface Course {
   id: string | number;
   title: string;
   lecturer?: string | undefined;
+  /** The calendar day 'YYYY-MM-DD' it is held on: pages per day, 未参加 for days not checked in. */
+  day?: string | undefined;
 }
 
 /** A question type whose answer is a single 1–5 rating. */
@@ -71,12 +83,19 @@ export function usableCourses(courses: readonly Course[] | undefined): { id: str
  * option whose code is the course id and whose label is its title (and lecturer), the same
  * in both locales because courses are entered once, in Chinese.
  */
-export function resolveOptions(q: QuestionOf<'choice'> | QuestionOf<'multi'>, courses: readonly Course[] | undefined): Option[] {
-  if (q.options) return q.options;
-  return usableCourses(courses).map(({ id, course }) => {
-    const text = course.lecturer ? `${course.title}（${course.lecturer}）` : course.title;
-    return { code: id, label: { 'zh-CN': text } };
-  });
+export function resolveOptions(q: ChoiceQuestion, courses: readonly Course[] | undefined): Option[] {
+  const listed =
+    q.options ??
+    usableCourses(courses).map(({ id, course }) => {
+      const text = course.lecturer ? `${course.title}（${course.lecturer}）` : course.title;
+      return { code: id, label: { 'zh-CN': text } };
+    });
+  return q.other ? [...listed, { code: OTHER_CODE, label: catalogText('other_option') }] : listed;
+}
+
+/** The HTML name (and answer key) of the "please specify" text of 其他: `<question>.other`. */
+export function otherFieldName(questionId: string): string {
+  return `${questionId}.${OTHER_CODE}`;
 }
 
 /**
@@ -86,7 +105,7 @@ export function resolveOptions(q: QuestionOf<'choice'> | QuestionOf<'multi'>, co
  */
 export function isActive(q: Question, courses: readonly Course[] | undefined): boolean {
   if (q.type === 'course_block') return usableCourses(courses).length > 0;
-  if ((q.type === 'choice' || q.type === 'multi') && q.optionsFrom) return usableCourses(courses).length > 0;
+  if (isChoice(q) && q.optionsFrom) return usableCourses(courses).length > 0;
   return true;
 }
 

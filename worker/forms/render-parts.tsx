@@ -188,6 +188,8 @@ export interface RenderEnv {
   errors: ReadonlyMap<string, string>;
   locale: Locale;
   courses: readonly Course[] | undefined;
+  /** Days the person checked in, when known (courses on other days are preset to 未参加). */
+  attendedDays?: readonly string[] | undefined;
 }
 
 /** "（选填）" after a label, when given. */

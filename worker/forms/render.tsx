@@ -8,10 +8,18 @@
  *
  * Pages wrap the output in `<form class="lf-form" novalidate>` and inline `formCss`.
  */
-import { DEFAULT_TEXTAREA_MAX, type FormDefinition, type Question, type QuestionOf } from './definition';
-import { type Course, fieldDomId, isActive, resolveOptions, scalePoints } from './fields';
+import {
+  type ChoiceQuestion,
+  DEFAULT_TEXTAREA_MAX,
+  type FormDefinition,
+  type Question,
+  type QuestionOf,
+} from './definition';
+import { type Course, fieldDomId, otherFieldName, resolveOptions, scalePoints } from './fields';
 import { catalogText, DEFAULT_LOCALE, type Locale, localize, msg } from './messages';
+import { formPages, type PageItem } from './pages';
 import { renderCourses } from './render-courses';
+import { ConditionNote, conditionAttrs } from './render-logic';
 import {
   ChoiceGroup,
   type ChoiceItem,
@@ -26,7 +34,7 @@ import {
   TextArea,
 } from './render-parts';
 import { keptChecked, keptList, keptText } from './kept';
-import type { FieldError } from './validate';
+import { type FieldError, readAnswers } from './validate';
 
 export { formCss } from './style';
 export { ErrorSummary } from './render-parts';
@@ -40,15 +48,53 @@ export interface FormFieldsProps {
   locale?: Locale | undefined;
   /** The training's courses, for course blocks and course-filled choices. */
   courses?: readonly Course[] | undefined;
+  /** Days the person checked in: courses on other days are preset to 未参加. */
+  attendedDays?: readonly string[] | undefined;
+  /** Render only this page (see pages.ts); all pages when absent. */
+  page?: number | undefined;
 }
 
-/** Renders every active question of the definition, in order. */
+/**
+ * Renders the shown questions of the definition (or of one page), in order. A question whose
+ * condition depends on an answer on an earlier page is decided here, from the posted values;
+ * one that depends on a question on the same page is rendered with a note saying when to
+ * answer it (and the logic script, when it runs, hides it until it applies).
+ */
 export function FormFields(props: FormFieldsProps) {
   const errors = new Map<string, string>();
   // The first message per field wins: it is the one the summary shows first.
   for (const e of props.errors ?? []) if (!errors.has(e.field)) errors.set(e.field, e.message);
-  const env: RenderEnv = { values: props.values ?? {}, errors, locale: props.locale ?? DEFAULT_LOCALE, courses: props.courses };
-  return <>{props.definition.questions.filter((q) => isActive(q, env.courses)).map((q) => renderQuestion(q, env))}</>;
+  const env: RenderEnv = {
+    values: props.values ?? {},
+    errors,
+    locale: props.locale ?? DEFAULT_LOCALE,
+    courses: props.courses,
+    attendedDays: props.attendedDays,
+  };
+  const pages = formPages(props.definition, props.courses);
+  const items: PageItem[] = props.page === undefined ? pages.flatMap((p) => p.items) : (pages[props.page]?.items ?? []);
+  const onPage = new Set(items.map((i) => i.question.id));
+  const { hidden } = readAnswers(props.definition, env.values, { courses: props.courses, locale: env.locale });
+  const shown = items.filter((item) => {
+    const cond = item.question.showIf;
+    // Decided by an earlier page: show only what applies. Same page: the person decides now.
+    return !cond || onPage.has(cond.field) || !hidden.has(item.question.id);
+  });
+  return (
+    <>
+      {shown.map((item) => {
+        const q = item.question;
+        const body = q.type === 'course_block' ? renderCourses(q, env, item) : renderQuestion(q, env);
+        if (!q.showIf || !onPage.has(q.showIf.field)) return body;
+        return (
+          <div class="lf-cond" {...conditionAttrs(q.showIf)}>
+            <ConditionNote definition={props.definition} question={q} locale={env.locale} courses={props.courses} />
+            {body}
+          </div>
+        );
+      })}
+    </>
+  );
 }
 
 function lengthHint(locale: Locale, min: number | undefined, max: number): string {
@@ -106,6 +152,73 @@ function renderQuestion(q: Question, env: RenderEnv) {
     case 'choice':
     case 'multi':
       return renderChoice(q, env, label, help, error);
+    case 'dropdown':
+      return renderDropdown(q, env, label, help, error);
+    case 'number': {
+      const hint =
+        q.min !== undefined && q.max !== undefined
+          ? msg(locale, 'hint_number_range', { min: q.min, max: q.max })
+          : q.min !== undefined
+            ? msg(locale, 'hint_number_min', { min: q.min })
+            : q.max !== undefined
+              ? msg(locale, 'hint_number_max', { max: q.max })
+              : undefined;
+      const p = parts(hint);
+      return (
+        <Field error={error}>
+          <label class="lf-label" for={p.id}>
+            {label}
+            <Optional text={optionalMark(q, locale)} />
+          </label>
+          <Hint parts={p} locale={locale} />
+          <span class="lf-number">
+            {/* type=text with inputmode: type=number drops what it cannot parse, silently. */}
+            <input
+              class="lf-input lf-input--number"
+              type="text"
+              id={p.id}
+              name={q.id}
+              value={keptText(env.values, q.id)}
+              inputmode={q.integer === false ? 'decimal' : 'numeric'}
+              autocomplete="off"
+              aria-describedby={p.describedBy}
+              aria-invalid={error ? 'true' : undefined}
+            />
+            {q.unit && <span class="lf-unit">{localize(q.unit, locale)}</span>}
+          </span>
+        </Field>
+      );
+    }
+    case 'date': {
+      const p = parts(msg(locale, 'hint_date'));
+      return (
+        <Field error={error}>
+          <label class="lf-label" for={p.id}>
+            {label}
+            <Optional text={optionalMark(q, locale)} />
+          </label>
+          <Hint parts={p} locale={locale} />
+          <input
+            class="lf-input lf-input--date"
+            type="date"
+            id={p.id}
+            name={q.id}
+            value={keptText(env.values, q.id)}
+            min={q.min}
+            max={q.max}
+            aria-describedby={p.describedBy}
+            aria-invalid={error ? 'true' : undefined}
+          />
+        </Field>
+      );
+    }
+    case 'section':
+      return (
+        <div class="lf-section" id={fieldDomId(q.id)}>
+          <h2 class="lf-section__title">{label}</h2>
+          {help && <p class="lf-section__text">{help}</p>}
+        </div>
+      );
     case 'scale5':
     case 'nps': {
       const items: ChoiceItem[] =
@@ -187,8 +300,57 @@ function renderQuestion(q: Question, env: RenderEnv) {
         </div>
       );
     case 'course_block':
-      return renderCourses(q, env, label, help);
+      return renderCourses(q, env, { question: q });
   }
+}
+
+/** The "please specify" box of 其他, right under the options; the logic script hides it until 其他 is picked. */
+function OtherBox(props: { q: ChoiceQuestion; env: RenderEnv }) {
+  const { q, env } = props;
+  const name = otherFieldName(q.id);
+  const error = env.errors.get(name);
+  const p = fieldParts(name, [], error);
+  return (
+    <div class={error ? 'lf-other lf-field--error' : 'lf-other'} data-other-of={q.id}>
+      <label class="lf-label lf-label--small" for={p.id}>
+        {msg(env.locale, 'other_label')}
+      </label>
+      <Hint parts={p} locale={env.locale} />
+      <input
+        class="lf-input"
+        type="text"
+        id={p.id}
+        name={name}
+        value={keptText(env.values, name)}
+        aria-describedby={p.describedBy}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+function renderDropdown(q: QuestionOf<'dropdown'>, env: RenderEnv, label: string, help: string | undefined, error: string | undefined) {
+  const { locale } = env;
+  const p = fieldParts(q.id, [help], error);
+  const kept = keptText(env.values, q.id);
+  return (
+    <Field error={error}>
+      <label class="lf-label" for={p.id}>
+        {label}
+        <Optional text={optionalMark(q, locale)} />
+      </label>
+      <Hint parts={p} locale={locale} />
+      <select class="lf-select" id={p.id} name={q.id} aria-describedby={p.describedBy} aria-invalid={error ? 'true' : undefined}>
+        <option value="">{msg(locale, 'dropdown_placeholder')}</option>
+        {resolveOptions(q, env.courses).map((o) => (
+          <option value={o.code} selected={o.code === kept}>
+            {localize(o.label, locale)}
+          </option>
+        ))}
+      </select>
+      {q.other && <OtherBox q={q} env={env} />}
+    </Field>
+  );
 }
 
 function renderChoice(
@@ -219,6 +381,7 @@ function renderChoice(
         checked={(v) => kept.includes(v)}
         locale={locale}
       />
+      {q.other && <OtherBox q={q} env={env} />}
     </Field>
   );
 }

@@ -50,5 +50,23 @@ export const formCss = `
 .lf-error-summary__list li{margin:0 0 .5rem}
 .lf-error-summary a{color:#a4121b;font-weight:700;text-decoration:underline;display:inline-block;min-height:1.5em}
 .lf-button{display:block;width:100%;min-height:3rem;padding:.75rem 1.25rem;font:inherit;font-weight:700;color:#fff;background:#00703c;border:0;box-shadow:0 3px 0 #002d18;cursor:pointer}
+.lf-select{display:block;width:100%;min-height:3rem;padding:.5rem .75rem;font:inherit;color:#0b0c0c;background:#fff;border:2px solid #0b0c0c;border-radius:0}
+.lf-number{display:flex;align-items:center;gap:.5rem}
+.lf-input--number{max-width:10em}.lf-input--date{max-width:12em}
+.lf-unit{font-weight:700}
+.lf-section{margin:0 0 1.5rem;padding:0 0 .5rem;border-bottom:3px solid #1d3f8f}
+.lf-section__title{font-size:1.375rem;margin:0 0 .25rem}.lf-section__text{margin:0;color:#3f4447}
+.lf-other{margin:.75rem 0 0 2.25rem}.lf-label--small{font-size:1rem}
+.lf-cond{margin:0;padding:0}.lf-cond__note{margin:0 0 .5rem;color:#3f4447;font-style:italic}
+.lf-js .lf-cond__note{display:none}
+.lf-card--absent .lf-field{display:none}
+.lf-absent{margin:0 0 1.25rem}.lf-choice--absent{background:#fff8e6}
+.lf-day{margin:0 0 1rem;font-weight:700;color:#1d3f8f}
+.lf-progress{margin:0 0 1.25rem;font-weight:700;color:#3f4447}
+.lf-progress__bar{display:block;height:.5rem;margin-top:.375rem;background:#dfe3e6}
+.lf-progress__bar span{display:block;height:100%;background:#1d3f8f}
+.lf-nav{display:flex;flex-direction:row-reverse;gap:.75rem;margin-top:1rem}
+.lf-nav .lf-button{flex:2 1 auto;width:auto}
+.lf-button--back{flex:1 1 auto;color:#0b0c0c;background:#f3f2f1;box-shadow:0 3px 0 #929191}
 .lf-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
 `.trim();

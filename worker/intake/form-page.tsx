@@ -6,11 +6,14 @@
  */
 import type { FieldError, FormDefinition, Question } from '../forms';
 import { ErrorSummary, FormFields, formCss } from '../forms/render';
+import { usesLogic } from '../forms/logic';
+import { LOGIC_SCRIPT } from '../forms/logic-script';
 import { localize } from '../forms/messages';
 import type { PublicStation } from './db';
 import { DRAFT_SCRIPT } from './draft-script';
 import { Page } from './layout';
 import { type Locale, tx } from './messages';
+import { contactCss, StationContact, type StationContactInfo } from '../receptions/public';
 
 /** Name of the hidden submission-key field (question ids cannot start with "_"). */
 export const SUBMISSION_KEY_FIELD = '_key';
@@ -28,6 +31,8 @@ export interface FormPageProps {
   notice?: string;
   /** Files were sent but are not kept: say they must be chosen again. */
   photosDropped?: boolean;
+  /** The station's address, reception days and phone (worker/receptions); absent on a re-shown form. */
+  contact?: StationContactInfo;
 }
 
 /** Adds a note before each photos question saying the photos must be chosen again. */
@@ -53,8 +58,8 @@ export function FormPage(props: FormPageProps) {
       locale={locale}
       title={`${title} · ${station.name}`}
       hasErrors={errors.length > 0}
-      css={formCss}
-      script={DRAFT_SCRIPT}
+      css={`${formCss}\n${contactCss}`}
+      script={usesLogic(definition) ? `${DRAFT_SCRIPT}\n${LOGIC_SCRIPT}` : DRAFT_SCRIPT}
       path={path}
     >
       <div class="pg-where">
@@ -67,6 +72,7 @@ export function FormPage(props: FormPageProps) {
           {station.name}
         </p>
       </div>
+      {props.contact && <StationContact locale={locale} contact={props.contact} />}
       <h1 class="pg-h1">{title}</h1>
       {props.notice && (
         <p class="pg-notice pg-notice--warn" role="alert" tabindex={-1} autofocus={errors.length === 0}>

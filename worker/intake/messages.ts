@@ -91,6 +91,10 @@ const zh = {
   poster_keep: '提交后保存查询码，随时查看办理进度',
   poster_print: '打印海报',
   poster_print_hint: '已按 A4 纸排版。打印时请选择“实际大小”，不要缩放。',
+  // Abuse limits (issue 9)
+  lookup_limited_title: '查询太频繁了',
+  lookup_limited_body: '这个网络一分钟内查询了太多次。请稍等一分钟再查。查询码在您提交意见后的页面上，也可以请联络站工作人员帮您查。',
+  photo_too_many_pixels: '第 {n} 张照片的尺寸太大（{width}×{height}），最多 {max} 万像素。请用手机相机直接拍摄的照片，或先缩小后再上传。',
 } as const;
 
 /** Every message key of the catalog. */
@@ -179,6 +183,11 @@ const en: Record<IntakeMessageKey, string> = {
   poster_keep: 'Keep the tracking code you receive to follow the progress',
   poster_print: 'Print the poster',
   poster_print_hint: 'Laid out for A4 paper. Print at “actual size”, without scaling.',
+  lookup_limited_title: 'Too many lookups',
+  lookup_limited_body:
+    'This network looked up too many codes in one minute. Please wait a minute and try again. The code is on the page you saw after submitting; station staff can also look it up for you.',
+  photo_too_many_pixels:
+    'Photo {n} is too large ({width}×{height}); at most {mp} megapixels. Use a photo taken with a phone camera, or make it smaller first.',
 };
 
 const catalogs: Record<Locale, Record<IntakeMessageKey, string>> = { 'zh-CN': zh, en };

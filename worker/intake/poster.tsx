@@ -8,6 +8,7 @@ import { raw } from 'hono/html';
 import type { PublicStation } from './db';
 import { type Locale, tx } from './messages';
 import { qrSvg } from './qr';
+import { PosterContact, type StationContactInfo } from '../receptions/public';
 
 const posterCss = `
 @page{size:A4;margin:12mm}
@@ -27,12 +28,21 @@ body{margin:0;background:#e8e8e8;color:#000;font-family:system-ui,-apple-system,
 .deputies h2{font-size:15pt;margin:0 0 2mm}
 .deputies p{margin:0}
 .name{display:inline-block;white-space:nowrap;margin:0 .6em}
+.contact{margin:6mm 0 0;font-size:15pt;line-height:1.5}
+.contact p{margin:0}
 .url{margin:auto 0 0;padding-top:6mm;font-size:11pt;color:#333;overflow-wrap:anywhere}
 @media print{body{background:#fff}.tools{display:none}.sheet{width:auto;min-height:0;height:273mm;margin:0;padding:0}}
 `.trim();
 
 /** The poster page (a complete HTML document). */
-export function PosterPage(props: { locale: Locale; station: PublicStation; deputies: readonly string[]; formUrl: string }) {
+export function PosterPage(props: {
+  locale: Locale;
+  station: PublicStation;
+  deputies: readonly string[];
+  formUrl: string;
+  /** Address, reception days and phone (worker/receptions), printed under the deputies. */
+  contact?: StationContactInfo;
+}) {
   const { locale, station } = props;
   return (
     <html lang={locale}>
@@ -64,6 +74,7 @@ export function PosterPage(props: { locale: Locale; station: PublicStation; depu
                 : tx(locale, 'poster_no_deputies')}
             </p>
           </section>
+          {props.contact && <PosterContact locale={locale} contact={props.contact} />}
           <p class="url">{props.formUrl}</p>
         </main>
       </body>

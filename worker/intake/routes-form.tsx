@@ -18,8 +18,12 @@ import { MessagePage, pageLocale, sendPage } from './layout';
 import { type Locale, tx } from './messages';
 import { clientKey, underLimit } from './rate-limit';
 import { storeOpinion } from './submit';
+import { submissionNoticeKey } from '../notifications/outbox';
+import { enqueueKeys } from '../notifications/queue';
 import { BODY_MAX_BYTES, inQuestionOrder, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, readUploads } from './uploads';
 import { PageErrorPage } from './errors';
+import { stationContact } from '../receptions/public';
+import { chinaDay } from '../workflow/calendar';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -55,10 +59,20 @@ export const intakeFormRoutes = new Hono<AppEnv>()
     const locale = pageLocale(c);
     const station = await stationOf(c);
     if (!station) return stationNotFound(c, locale);
-    const form = await currentOpinionForm(database(c.env.DB));
+    const db = database(c.env.DB);
+    const [form, contact] = await Promise.all([
+      currentOpinionForm(db),
+      stationContact(db, station.id, chinaDay(Date.now())),
+    ]);
     return sendPage(
       c,
-      <FormPage locale={locale} station={station} definition={form.definition} submissionKey={crypto.randomUUID()} />,
+      <FormPage
+        locale={locale}
+        station={station}
+        definition={form.definition}
+        submissionKey={crypto.randomUUID()}
+        contact={contact}
+      />,
     );
   })
   .post(
@@ -137,10 +151,8 @@ export const intakeFormRoutes = new Hono<AppEnv>()
         if (retried) return c.redirect(`/t/${retried.code}?new=1`, 303);
       }
 
-      if (
-        !(await underLimit(c.env.INTAKE_IP_LIMITER, `s:${clientKey(c)}`)) ||
-        !(await underLimit(c.env.INTAKE_STATION_LIMITER, station.code))
-      ) {
+      // Every post counts against its address, valid or not: one address cannot flood us.
+      if (!(await underLimit(c.env.INTAKE_IP_LIMITER, `s:${clientKey(c)}`))) {
         return again(429, { notice: tx(locale, 'rate_limited'), photosDropped: hasFiles(body) });
       }
 
@@ -148,6 +160,12 @@ export const intakeFormRoutes = new Hono<AppEnv>()
       const uploads = await readUploads(form.definition, body, locale);
       const errors = inQuestionOrder(form.definition, [...(result.ok ? [] : result.errors), ...uploads.errors]);
       if (!result.ok || errors.length > 0) return again(422, { errors, photosDropped: uploads.anySent });
+
+      // Only valid submissions count against the station: empty or broken posts from a few
+      // addresses must not use up a station's minute and lock its real residents out.
+      if (!(await underLimit(c.env.INTAKE_STATION_LIMITER, station.code))) {
+        return again(429, { notice: tx(locale, 'rate_limited'), photosDropped: uploads.anySent });
+      }
 
       try {
         const now = Date.now();
@@ -157,6 +175,7 @@ export const intakeFormRoutes = new Hono<AppEnv>()
           { station, formVersionId: form.versionId, answers: result.values, submissionKey: key, photos: uploads.photos },
           await planContext(db, now),
         );
+        if (stored.created) c.executionCtx.waitUntil(enqueueKeys(c.env, db, [submissionNoticeKey(key)]));
         return c.redirect(`/t/${stored.trackingCode}?new=1`, 303);
       } catch (err) {
         console.error('storing an opinion failed', err);

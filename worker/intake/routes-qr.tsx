@@ -6,7 +6,7 @@
  * origin the request came to, so a code printed from the real site opens the real site.
  */
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { database } from '../db/client';
 import type { AppEnv } from '../env';
 import { assertTownship, currentUser, requireRole } from '../platform/auth/guard';
@@ -15,6 +15,8 @@ import { validate } from '../platform/validation';
 import { deputyNamesAt, stationById } from './db';
 import { PosterPage } from './poster';
 import { PNG_SIZE_MAX, PNG_SIZE_MIN, qrPng, qrSvg } from './qr';
+import { stationContact } from '../receptions/public';
+import { chinaDay } from '../workflow/calendar';
 
 /** Default PNG width: sharp on an A4 print at 300 dpi across 9 cm. */
 const PNG_SIZE_DEFAULT = 1024;
@@ -54,8 +56,12 @@ export const stationQrRoutes = new Hono<AppEnv>()
   })
   .get('/:id{[0-9]+}/poster', staff, async (c) => {
     const { db, station, formUrl } = await staffStation(c);
-    const deputies = await deputyNamesAt(db, station.id);
-    const page = <PosterPage locale={c.get('locale')} station={station} deputies={deputies} formUrl={formUrl} />;
+    const locale = c.get('locale');
+    const [deputies, contact] = await Promise.all([
+      deputyNamesAt(db, station.id),
+      stationContact(db, station.id, chinaDay(Date.now())),
+    ]);
+    const page = <PosterPage locale={locale} station={station} deputies={deputies} formUrl={formUrl} contact={contact} />;
     c.header('Cache-Control', 'private, no-store');
     return c.html(`<!doctype html>${await page.toString()}`);
   });

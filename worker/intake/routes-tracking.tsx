@@ -20,16 +20,19 @@ import { clientKey, underLimit } from './rate-limit';
 import { lookupFormDefinition, ratingFormDefinition } from './small-forms';
 import { LookupPage, TrackingPage, type TrackingPageProps } from './tracking-page';
 import { parseTrackingCode } from './tracking-code';
+import { stationContact } from '../receptions/public';
+import { chinaDay } from '../workflow/calendar';
 
 /** Everything the tracking page shows, or null when no opinion has this code. */
 async function loadView(db: Database, code: string) {
   const opinion = await publicOpinion(db, code);
   if (!opinion) return null;
-  const [events, mergedCode] = await Promise.all([
+  const [events, mergedCode, contact] = await Promise.all([
     publicEvents(db, opinion.id),
     opinion.mergedIntoId === null ? null : trackingCodeOf(db, opinion.mergedIntoId),
+    stationContact(db, opinion.stationCode, chinaDay(Date.now())),
   ]);
-  return { opinion, events, mergedCode };
+  return { opinion, events, mergedCode, contact };
 }
 
 function notFound(c: Context<AppEnv>, locale: Locale) {
@@ -61,10 +64,31 @@ function tracking(
   return sendPage(c, <TrackingPage locale={locale} {...view} url={url} {...extra} />, status);
 }
 
+/** The page of an address that looked up too many codes this minute. */
+function lookupLimited(c: Context<AppEnv>, locale: Locale) {
+  const page = (
+    <MessagePage
+      locale={locale}
+      path={c.req.path}
+      title={tx(locale, 'lookup_limited_title')}
+      body={tx(locale, 'lookup_limited_body')}
+      back={{ href: '/t/', text: tx(locale, 'lookup_title') }}
+    />
+  );
+  c.header('Retry-After', '60');
+  return sendPage(c, page, 429);
+}
+
+/** Counts one lookup of a code from this address; false past the limit (codes must not be guessed in bulk). */
+function lookupAllowed(c: Context<AppEnv>): Promise<boolean> {
+  return underLimit(c.env.TRACKING_IP_LIMITER, `t:${clientKey(c)}`);
+}
+
 async function lookup(c: Context<AppEnv>) {
   const locale = pageLocale(c);
   const typed = c.req.query('code');
   if (typed === undefined) return sendPage(c, <LookupPage locale={locale} />);
+  if (!(await lookupAllowed(c))) return lookupLimited(c, locale);
   const values = { code: typed };
   const again = (errors: readonly FieldError[], status: 404 | 422) =>
     sendPage(c, <LookupPage locale={locale} values={values} errors={errors} />, status);
@@ -86,6 +110,7 @@ export const trackingRoutes = new Hono<AppEnv>()
   .get('/', lookup)
   .get('/:code', async (c) => {
     const locale = pageLocale(c);
+    if (!(await lookupAllowed(c))) return lookupLimited(c, locale);
     const code = parseTrackingCode(c.req.param('code'));
     if (!code) return notFound(c, locale);
     const view = await loadView(database(c.env.DB), code);

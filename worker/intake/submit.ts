@@ -19,6 +19,7 @@ import { trackingCodeOfKey } from './db';
 import { prepared } from './d1';
 import { PHOTO_EXTENSIONS, type PhotoType } from './photos';
 import { newTrackingCode } from './tracking-code';
+import { residentNotice } from '../notifications/outbox';
 
 /** A cleaned photo ready for storage. */
 export interface ReadyPhoto {
@@ -123,6 +124,17 @@ export async function storeOpinion(d1: D1Database, photosBucket: R2Bucket, input
             sql`INSERT INTO ${schema.opinionPhotos} (opinion_id, object_key, content_type, bytes, public, created_at)
                 SELECT id, ${p.key}, ${p.type}, ${p.bytes.length}, 0, ${now} ${ofThisOpinion}`,
           ),
+        ),
+        // 受理: the reporter's SMS with the tracking code, if they left a number with consent.
+        prepared(
+          d1,
+          residentNotice(db, {
+            opinion: { submissionKey: key },
+            templateId: 'opinion_received',
+            eventKind: 'submit',
+            eventKey: `sub:${key}`,
+            now,
+          }),
         ),
       ]);
       return { trackingCode, created: true };

@@ -9,29 +9,23 @@
 import { raw } from 'hono/html';
 import type { FieldError } from '../forms';
 import { ErrorSummary, FormFields, formCss } from '../forms/render';
-import { maskPhone } from '../platform/auth/guard';
+import { maskPhonesInText } from '../platform/phones';
 import { chinaDay } from '../workflow/calendar';
 import { ACTION_LABELS, RATING_LABELS, STATE_LABELS, STEP_LABELS } from '../workflow/labels';
 import { isOpinionState, isRating, TIMED_STATES, type OpinionState } from '../workflow/states';
 import { type StepStatus, trackingSteps, type TrackingStep } from '../workflow/tracking';
 import type { PublicEvent, PublicOpinion } from './db';
-import { clearDraftScript } from './draft-script';
+import { CLEAR_DRAFT_SCRIPT, DRAFT_DONE_ID } from './draft-script';
 import { Page } from './layout';
 import { formatDateTime, formatDay, type IntakeMessageKey, type Locale, STATE_EXPLANATIONS, tx } from './messages';
 import { qrSvg } from './qr';
 import { lookupFormDefinition, ratingFormDefinition } from './small-forms';
 import { formatTrackingCode } from './tracking-code';
+import { contactCss, StationContact, type StationContactInfo } from '../receptions/public';
+import { CodesLink, UnsubscribeForm } from '../notifications/public-routes';
 
-// Mainland mobile numbers, with or without +86 and separators, in ASCII or full-width digits.
-const MOBILE = /(?<![0-9０-９])(?:(?:\+|＋)?(?:86|８６)[\s-]?)?[1１][3-9３-９](?:[\s-]?[0-9０-９]){9}(?![0-9０-９])/g;
-
-/** Masks every mobile number in a text: 13800138000 → 138****8000. */
-export function maskPhones(text: string): string {
-  return text.replace(MOBILE, (m) => {
-    const digits = m.normalize('NFKC').replace(/\D/g, '').slice(-11);
-    return maskPhone(digits) ?? '';
-  });
-}
+/** Masks every mobile number in a text (shared with the office side, see platform/phones). */
+export const maskPhones = maskPhonesInText;
 
 const STEP_HINTS: Record<TrackingStep, IntakeMessageKey> = {
   listen: 'step_listen',
@@ -64,6 +58,8 @@ export interface TrackingPageProps {
   notice?: string;
   ratingValues?: Record<string, unknown>;
   ratingErrors?: readonly FieldError[];
+  /** The station's address, reception days and phone (worker/receptions). */
+  contact?: StationContactInfo;
 }
 
 /** The tracking page. */
@@ -81,12 +77,12 @@ export function TrackingPage(props: TrackingPageProps) {
       locale={locale}
       title={`${tx(locale, 'track_title')} ${code}`}
       hasErrors={errors.length > 0}
-      css={formCss}
-      script={props.isNew ? clearDraftScript(opinion.stationCode) : undefined}
+      css={`${formCss}\n${contactCss}`}
+      script={props.isNew ? CLEAR_DRAFT_SCRIPT : undefined}
       path={`/t/${opinion.trackingCode}`}
     >
       {props.isNew && (
-        <div class="pg-panel" role="status">
+        <div class="pg-panel" role="status" id={DRAFT_DONE_ID} data-station={opinion.stationCode}>
           <p>
             <strong>{tx(locale, 'submitted_title')}</strong>
           </p>
@@ -218,6 +214,8 @@ export function TrackingPage(props: TrackingPageProps) {
           <dd>{formatDateTime(opinion.receivedAt, locale)}</dd>
         </div>
       </dl>
+      {props.contact && <StationContact locale={locale} contact={props.contact} />}
+      <UnsubscribeForm locale={locale} trackingCode={opinion.trackingCode} />
       <p class="pg-more">
         <a href="/t/">{tx(locale, 'other_opinion')}</a>
       </p>
@@ -239,6 +237,7 @@ export function LookupPage(props: { locale: Locale; values?: Record<string, unkn
           {tx(locale, 'lookup_submit')}
         </button>
       </form>
+      <CodesLink locale={locale} />
     </Page>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { type FieldError, type FormDefinition, fileFields } from '../forms';
 import { type Locale, tx } from './messages';
-import { stripMetadata } from './photos';
+import { MAX_PIXELS, stripMetadata } from './photos';
 import type { ReadyPhoto } from './submit';
 
 /** Largest photo accepted (bytes). Phone photos are 2–5 MB; anything bigger is not a photo. */
@@ -55,8 +55,17 @@ export async function readUploads(definition: FormDefinition, body: Record<strin
       }
       const cleaned = stripMetadata(new Uint8Array(await file.arrayBuffer()));
       if (!cleaned.ok) {
-        const key = cleaned.reason === 'unknown_type' ? 'photo_type' : 'photo_corrupt';
-        errors.push({ field: id, code: 'invalid_value', message: tx(locale, key, { n }) });
+        const message =
+          cleaned.reason === 'too_many_pixels'
+            ? tx(locale, 'photo_too_many_pixels', {
+                n,
+                width: cleaned.width,
+                height: cleaned.height,
+                max: MAX_PIXELS / 10_000,
+                mp: MAX_PIXELS / 1_000_000,
+              })
+            : tx(locale, cleaned.reason === 'unknown_type' ? 'photo_type' : 'photo_corrupt', { n });
+        errors.push({ field: id, code: 'invalid_value', message });
         break;
       }
       photos.push({ type: cleaned.type, bytes: cleaned.bytes });

@@ -1,7 +1,9 @@
 /**
  * Writes a planned transition: the opinion's changes, its timeline event, the photos it
- * links, the merge target's mark, and the audit entry — in ONE `db.batch`, which D1 runs as
- * one transaction.
+ * links, the merge target's mark, the departments' side (assignments, extension requests,
+ * 催办, contact sharing: ./handling-statements.ts) and the audit entry — in ONE `db.batch`,
+ * which D1 runs as one transaction. `transitionStatements` is the one place the batch is
+ * assembled: whatever else a transition must write (an outbox row, …) is added there.
  *
  * Optimistic concurrency: the UPDATE sets `revision = CASE WHEN revision = <expected> THEN
  * revision + 1 ELSE NULL END`. When someone else changed the row first, that writes NULL
@@ -17,8 +19,10 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { auditEntry } from '../audit/log';
 import { type Database, schema } from '../db/client';
 import type { SessionUser } from '../platform/auth/session';
-import type { OpinionChanges, PlannedEvent } from '../workflow/machine';
+import type { HandlingWrites, OpinionChanges, PlannedEvent } from '../workflow/machine';
+import { handlingStatements } from './handling-statements';
 import { isRevisionConflict, staleRevision } from './refusals';
+import { transitionNotices } from '../notifications/events';
 
 const o = schema.opinions;
 const e = schema.opinionEvents;
@@ -55,6 +59,8 @@ export interface TransitionWrite {
   /** Photos uploaded for this step, linked to the new event. */
   photoIds?: readonly number[];
   mergeTarget?: MergeTargetMark | null;
+  /** The plan's side writes for the departments (absent: none). */
+  writes?: HandlingWrites;
 }
 
 /** `revision + 1` when it is still `expected`, else NULL (which the NOT NULL column refuses). */
@@ -88,6 +94,7 @@ export function transitionStatements(db: Database, w: TransitionWrite): BatchIte
         ),
     );
   }
+  if (w.writes) stmts.push(...handlingStatements(db, w.writes, { opinionId: w.opinionId, now: w.now, userId: w.actor.userId }));
   const t = w.mergeTarget;
   if (t) {
     stmts.push(
@@ -109,6 +116,19 @@ export function transitionStatements(db: Database, w: TransitionWrite): BatchIte
       }),
     );
   }
+  // Who is told (resident, deputy): outbox rows in this same transaction (worker/notifications/).
+  stmts.push(
+    ...transitionNotices(db, {
+      opinionId: w.opinionId,
+      revision: w.revision,
+      action: w.event.action,
+      assignedDeputyId: w.changes.assignedDeputyId,
+      publicReply: w.event.publicReply,
+      data: w.event.data,
+      byPerson: w.actor.label !== 'system',
+      now: w.now,
+    }),
+  );
   if (w.actor.audit) {
     stmts.push(
       auditEntry(db, w.actor.audit, w.event.action, 'opinion', w.opinionId, w.before, {
@@ -118,10 +138,15 @@ export function transitionStatements(db: Database, w: TransitionWrite): BatchIte
         internalNote: w.event.internalNote,
         data: JSON.parse(w.event.data) as unknown,
         ...(t ? { mergedInto: t.trackingCode } : {}),
+        ...(w.writes && hasHandlingWrites(w.writes) ? { handling: w.writes } : {}),
       }),
     );
   }
   return stmts;
+}
+
+function hasHandlingWrites(w: HandlingWrites): boolean {
+  return w.assignments.length > 0 || w.extension !== null || w.reminder !== null || w.shareContactWith !== null;
 }
 
 /** Runs the statements as one batch; a lost race becomes 409 `conflict`. */

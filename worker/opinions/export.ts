@@ -14,9 +14,6 @@ import { deadlineOf } from './deadlines';
 import { categoryName, jsonStrings } from './present';
 import type { ExportRow } from './queries';
 
-/** Most rows one export may hold: enough for a district's year, small enough for a Worker's memory. */
-export const MAX_EXPORT_ROWS = 20_000;
-
 /** The states whose entry time gets a column, in the order an opinion normally reaches them. */
 export const STEP_COLUMNS: readonly OpinionState[] = [
   'listening',
@@ -81,15 +78,16 @@ export interface ExportContext {
   steps: Map<number, Map<string, number>>;
 }
 
-/**
- * Header plus one row per opinion. The phone column exists only for users who handle
- * opinions (staff, admins, deputies); leaders' exports have no phone column at all.
- */
-export function exportTable(rows: readonly Row[], ctx: ExportContext): Cell[][] {
+/** The phone column exists only for users who handle opinions; leaders' exports have none. */
+function withPhones(ctx: Pick<ExportContext, 'user'>): boolean {
+  return ctx.user.role !== 'leader';
+}
+
+/** The header row, in the user's language. */
+export function exportHeader(ctx: Pick<ExportContext, 'user' | 'locale'>): Cell[] {
   const { locale } = ctx;
-  const withPhones = ctx.user.role !== 'leader';
   const h = (key: string) => H[key]![locale];
-  const header: Cell[] = [
+  return [
     h('code'),
     h('township'),
     h('station'),
@@ -100,7 +98,7 @@ export function exportTable(rows: readonly Row[], ctx: ExportContext): Cell[][] 
     h('body'),
     h('place'),
     h('reporter'),
-    ...(withPhones ? [h('phone')] : []),
+    ...(withPhones(ctx) ? [h('phone')] : []),
     h('deputy'),
     h('lead'),
     h('departments'),
@@ -114,37 +112,45 @@ export function exportTable(rows: readonly Row[], ctx: ExportContext): Cell[][] 
     h('ratedAt'),
     h('reopenCount'),
   ];
-  const body = rows.map((r): Cell[] => {
-    const colour = deadlineOf(ctx.calendar, r.state, r.dueOn, ctx.today);
-    const steps = ctx.steps.get(r.id);
-    const phone = isHandler(ctx.user, r) ? r.reporterPhone : maskPhone(r.reporterPhone);
-    return [
-      r.trackingCode,
-      r.townshipName,
-      r.stationName,
-      categoryName(r.category, r.categoryZh, r.categoryEn, locale),
-      isOpinionState(r.state) ? STATE_LABELS[r.state][locale] : r.state,
-      colour ? DEADLINE_LABELS[colour][locale] : null,
-      colour ? r.dueOn : null,
-      r.body,
-      r.place,
-      r.reporterName,
-      ...(withPhones ? [phone] : []),
-      r.assignedDeputyName,
-      r.leadDepartment,
-      jsonStrings(r.departments).join('、'),
-      r.transferredTo,
-      r.mergedIntoCode,
-      r.selfHandled ? h('yes') : h('no'),
-      chinaDateTime(r.receivedAt),
-      ...STEP_COLUMNS.map((s) => chinaDateTime(steps?.get(s) ?? null)),
-      r.rating && isRating(r.rating) ? RATING_LABELS[r.rating][locale] : null,
-      r.ratingComment,
-      chinaDateTime(r.ratedAt),
-      r.reopenCount,
-    ];
-  });
-  return [header, ...body];
+}
+
+/** One opinion's cells, in the order of {@link exportHeader}. */
+export function exportRow(r: Row, ctx: ExportContext): Cell[] {
+  const { locale } = ctx;
+  const h = (key: string) => H[key]![locale];
+  const colour = deadlineOf(ctx.calendar, r.state, r.dueOn, ctx.today);
+  const steps = ctx.steps.get(r.id);
+  const phone = isHandler(ctx.user, r) ? r.reporterPhone : maskPhone(r.reporterPhone);
+  return [
+    r.trackingCode,
+    r.townshipName,
+    r.stationName,
+    categoryName(r.category, r.categoryZh, r.categoryEn, locale),
+    isOpinionState(r.state) ? STATE_LABELS[r.state][locale] : r.state,
+    colour ? DEADLINE_LABELS[colour][locale] : null,
+    colour ? r.dueOn : null,
+    r.body,
+    r.place,
+    r.reporterName,
+    ...(withPhones(ctx) ? [phone] : []),
+    r.assignedDeputyName,
+    r.leadDepartment,
+    jsonStrings(r.departments).join('、'),
+    r.transferredTo,
+    r.mergedIntoCode,
+    r.selfHandled ? h('yes') : h('no'),
+    chinaDateTime(r.receivedAt),
+    ...STEP_COLUMNS.map((s) => chinaDateTime(steps?.get(s) ?? null)),
+    r.rating && isRating(r.rating) ? RATING_LABELS[r.rating][locale] : null,
+    r.ratingComment,
+    chinaDateTime(r.ratedAt),
+    r.reopenCount,
+  ];
+}
+
+/** Header plus one row per opinion (the whole table at once; exports stream, see ./export-pages.ts). */
+export function exportTable(rows: readonly Row[], ctx: ExportContext): Cell[][] {
+  return [exportHeader(ctx), ...rows.map((r) => exportRow(r, ctx))];
 }
 
 /** `attachment` with an ASCII fallback name and the Chinese one for browsers that read RFC 5987. */

@@ -24,6 +24,8 @@ export function chinaDayStart(day: string): number {
 export interface Scope {
   townshipId: number | null;
   deputyId: number | null;
+  /** Opinions given to this department (lead or co-handler), not withdrawn from it. */
+  departmentId?: number | null;
 }
 
 /** Removes LIKE wildcards a person typed, so "50%" is searched literally enough. */
@@ -43,6 +45,12 @@ export function whereOf(
   const conditions: SQL[] = [];
   if (scope.townshipId !== null) conditions.push(eq(o.townshipId, scope.townshipId));
   if (scope.deputyId !== null) conditions.push(eq(o.assignedDeputyId, scope.deputyId));
+  if (scope.departmentId != null) {
+    const a = schema.opinionAssignments;
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${a} WHERE ${a.opinionId} = ${o.id} AND ${a.departmentId} = ${scope.departmentId} AND ${a.status} <> 'withdrawn')`,
+    );
+  }
   if (f.stationId !== undefined) conditions.push(eq(o.stationId, f.stationId));
   if (f.category !== undefined) conditions.push(eq(o.category, f.category));
   if (f.state !== undefined) conditions.push(inArray(o.state, f.state.length ? f.state : ['']));

@@ -83,8 +83,8 @@ export async function photoResponse(
     headers: {
       'content-type': photo.contentType,
       'content-length': String(object.size),
-      // Behind a session: the browser may keep it, shared caches may not.
-      'cache-control': 'private, max-age=3600',
+      // Residents' photos are personal data: neither the browser nor a shared cache keeps a copy (issue 9).
+      'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'content-disposition': 'inline',
     },

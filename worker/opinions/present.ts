@@ -4,6 +4,7 @@
  */
 import { OPINION_CATEGORIES } from '../forms/defaults/opinion';
 import { maskPhone } from '../platform/auth/guard';
+import { maskPhonesInText } from '../platform/phones';
 import type { Locale } from '../platform/i18n';
 import type { Calendar } from '../workflow/calendar';
 import { deadlineOf } from './deadlines';
@@ -37,7 +38,7 @@ export function listItem(row: ListRow, ctx: ListContext) {
   return {
     ...rest,
     categoryName: categoryName(row.category, categoryZh, categoryEn, ctx.locale),
-    excerpt: bodyLength > excerpt.length ? `${excerpt}…` : excerpt,
+    excerpt: maskPhonesInText(bodyLength > excerpt.length ? `${excerpt}…` : excerpt),
     reporterPhone: maskPhone(reporterPhone),
     deadline: deadlineOf(ctx.calendar, row.state, row.dueOn, ctx.today),
   };

@@ -39,6 +39,10 @@ const listColumns = {
   rating: o.rating,
   reopenCount: o.reopenCount,
   updatedAt: o.updatedAt,
+  /** 进站接待 / 电话 / 来信 / 其他 for opinions entered for a resident (代录, worker/receptions); null otherwise. */
+  channel: sql<
+    'reception' | 'phone' | 'letter' | 'other' | null
+  >`(SELECT ${schema.opinionIntake.channel} FROM ${schema.opinionIntake} WHERE ${schema.opinionIntake.opinionId} = ${o.id})`,
 };
 
 /*

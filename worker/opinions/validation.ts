@@ -2,7 +2,7 @@
  * Request schemas of the opinions API: the inbox/export filters, an action, and the admin's
  * calendar and step-limit edits. Query strings arrive as text, so ids and flags are coerced.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDay } from '../workflow/calendar';
 import { OPEN_STATES, OPINION_STATES, RESOLVED_STATES, SIDE_OUTCOME_STATES, type OpinionState } from '../workflow/states';
 
@@ -57,6 +57,8 @@ export const opinionFilters = z.object({
   townshipId: optionalId,
   stationId: optionalId,
   deputyId: optionalId,
+  /** Opinions given to this 承办单位 (forced to their own for department accounts). */
+  departmentId: optionalId,
   category: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
   state: stateFilter,
   /** Deadline colour of open opinions; `overdue=true` is the same as `deadline=red`. */

@@ -14,10 +14,22 @@ import { assertTownship, currentUser, requireRole, townshipScope } from '../plat
 import { ApiError } from '../platform/errors';
 import { jsonBody, validate } from '../platform/validation';
 import { chinaDay } from '../workflow/calendar';
-import { receptionInput, receptionQuery } from './validation';
+import { prepared } from '../intake/d1';
+import { planContext } from '../intake/db';
+import { uniqueViolation } from '../platform/db-errors';
+import { assertDeputiesOf, assertDeputyOfTownship, type StoredSession, stationOf, storedSession } from './db';
+import { batchWithFreshCodes, checkProxyOpinions, proxyOpinionStatements, trackingCodesOfRequest } from './proxy';
+import { scheduleRoutes } from './schedule-routes';
+import { proxyOpinionsInput, receptionInput, receptionQuery } from './validation';
 
 const r = schema.receptions;
 const rd = schema.receptionDeputies;
+
+/** A key belongs to the person who used it first: anyone else reusing it learns nothing. */
+function sameAuthor(session: StoredSession, userId: number): StoredSession {
+  if (session.reception.createdBy !== userId) throw new ApiError(409, 'reception_key_reused');
+  return session;
+}
 
 export const receptionRoutes = new Hono<AppEnv>()
   .get('/', requireRole('admin', 'staff', 'leader', 'deputy'), async (c) => {
@@ -96,54 +108,118 @@ export const receptionRoutes = new Hono<AppEnv>()
     if (user.role === 'deputy' && (user.deputyId === null || !body.deputyIds.includes(user.deputyId))) {
       throw new ApiError(422, 'reception_not_present', {}, { deputyIds: { key: 'reception_not_present' } });
     }
-    const db = database(c.env.DB);
-    const station = await db
-      .select({ townshipId: schema.stations.townshipId, active: schema.stations.active })
-      .from(schema.stations)
-      .where(eq(schema.stations.id, body.stationId))
-      .get();
-    if (!station) throw new ApiError(422, 'validation_failed', {}, { stationId: { key: 'unknown_station' } });
-    if (user.role !== 'deputy') assertTownship(user, station.townshipId);
-    // Deputies present must be active deputies of the station's township.
-    const found = await db
-      .select({ id: schema.deputies.id })
-      .from(schema.deputies)
-      .where(
-        and(
-          inArray(schema.deputies.id, body.deputyIds),
-          eq(schema.deputies.townshipId, station.townshipId),
-          eq(schema.deputies.active, true),
-        ),
-      )
-      .all();
-    const missing = body.deputyIds.length - found.length;
-    if (missing > 0) {
-      throw new ApiError(
-        422,
-        'reception_deputies_invalid',
-        { count: missing },
-        { deputyIds: { key: 'reception_deputies_invalid', params: { count: missing } } },
-      );
+    if (body.opinions.length > body.residentsReceived) {
+      throw new ApiError(422, 'reception_opinions_exceed', {}, { residentsReceived: { key: 'reception_opinions_exceed' } });
     }
+    const db = database(c.env.DB);
+    // A retry of a session that already got through answers with what was stored.
+    const key = body.submissionKey ?? crypto.randomUUID();
+    const again = await storedSession(c.env.DB, key);
+    if (again) return c.json(sameAuthor(again, user.id), 200);
+    const station = await stationOf(db, body.stationId);
+    if (user.role !== 'deputy') assertTownship(user, station.townshipId);
+    await assertDeputiesOf(db, station.townshipId, body.deputyIds, 'deputyIds', 'reception_deputies_invalid');
+    await checkProxyOpinions(c.env.DB, body.opinions);
+    const now = Date.now();
     const values = {
       stationId: body.stationId,
       townshipId: station.townshipId,
       day: body.day,
       residentsReceived: body.residentsReceived,
-      opinionsTaken: body.opinionsTaken,
+      opinionsTaken: Math.max(body.opinionsTaken ?? 0, body.opinions.length),
       notes: body.notes,
       createdBy: user.id,
-      createdAt: Date.now(),
+      createdAt: now,
     };
-    // One batch: the session, who was there (the new row is the newest inside this
-    // transaction, hence max(id)), and the audit entry.
-    const [inserted] = await db.batch([
-      db.insert(r).values(values).returning(),
-      db
-        .insert(rd)
-        .values(body.deputyIds.map((deputyId) => ({ receptionId: sql<number>`(SELECT max(${r.id}) FROM ${r})`, deputyId }))),
-      auditEntry(db, user, 'create', 'reception', null, null, { ...values, deputyIds: body.deputyIds }),
-    ]);
-    const reception = inserted[0]!;
-    return c.json({ reception: { ...reception, deputyIds: body.deputyIds } }, 201);
-  });
+    // The session's id inside the batch: its key row is written right after it (max(id) is
+    // the row this batch just inserted, D1 running the batch as one transaction).
+    const sessionId = sql`(SELECT ${schema.receptionSubmissions.receptionId} FROM ${schema.receptionSubmissions} WHERE ${schema.receptionSubmissions.key} = ${key})`;
+    const ctx = await planContext(db, now);
+    try {
+      await batchWithFreshCodes(c.env.DB, () => {
+        const entered = proxyOpinionStatements(c.env.DB, {
+          user,
+          station: { id: body.stationId, townshipId: station.townshipId },
+          entries: body.opinions,
+          requestKey: key,
+          receptionId: sessionId,
+          ctx,
+        });
+        const statements = [
+          prepared(c.env.DB, db.insert(r).values(values)),
+          prepared(
+            c.env.DB,
+            sql`INSERT INTO ${schema.receptionSubmissions} (key, reception_id, created_at) SELECT ${key}, max(${r.id}), ${now} FROM ${r}`,
+          ),
+          ...body.deputyIds.map((deputyId) =>
+            prepared(c.env.DB, sql`INSERT INTO ${rd} (reception_id, deputy_id) SELECT ${sessionId}, ${deputyId}`),
+          ),
+          ...entered.statements,
+          prepared(
+            c.env.DB,
+            auditEntry(db, user, 'create', 'reception', null, null, {
+              ...values,
+              deputyIds: body.deputyIds,
+              trackingCodes: entered.trackingCodes,
+            }),
+          ),
+        ];
+        return { statements, result: null };
+      });
+    } catch (err) {
+      // Two copies of the same request racing: the loser reads the winner's session back.
+      if (uniqueViolation(err) !== null) {
+        const winner = await storedSession(c.env.DB, key);
+        if (winner) return c.json(sameAuthor(winner, user.id), 200);
+      }
+      throw err;
+    }
+    const stored = await storedSession(c.env.DB, key);
+    return c.json(stored!, 201);
+  })
+  .post('/opinions', requireRole('admin', 'staff', 'deputy'), async (c) => {
+    // Opinions that came by phone, letter or otherwise, entered outside a duty session.
+    const user = currentUser(c);
+    const body = await jsonBody(c, proxyOpinionsInput);
+    const db = database(c.env.DB);
+    const again = await trackingCodesOfRequest(c.env.DB, body.submissionKey);
+    if (again.length > 0) return c.json({ trackingCodes: again }, 200);
+    const station = await stationOf(db, body.stationId);
+    if (user.role === 'deputy') await assertDeputyOfTownship(db, user.deputyId, station.townshipId);
+    else assertTownship(user, station.townshipId);
+    await checkProxyOpinions(c.env.DB, body.opinions);
+    const now = Date.now();
+    const ctx = await planContext(db, now);
+    let trackingCodes: string[];
+    try {
+      trackingCodes = await batchWithFreshCodes(c.env.DB, () => {
+        const entered = proxyOpinionStatements(c.env.DB, {
+          user,
+          station: { id: body.stationId, townshipId: station.townshipId },
+          entries: body.opinions,
+          requestKey: body.submissionKey,
+          receptionId: null,
+          ctx,
+        });
+        const statements = [
+          ...entered.statements,
+          prepared(
+            c.env.DB,
+            auditEntry(db, user, 'create', 'proxy_opinion', null, null, {
+              stationId: body.stationId,
+              channels: body.opinions.map((o) => o.channel),
+              trackingCodes: entered.trackingCodes,
+            }),
+          ),
+        ];
+        return { statements, result: entered.trackingCodes };
+      });
+    } catch (err) {
+      if (uniqueViolation(err) === 'submission_key') {
+        return c.json({ trackingCodes: await trackingCodesOfRequest(c.env.DB, body.submissionKey) }, 200);
+      }
+      throw err;
+    }
+    return c.json({ trackingCodes }, 201);
+  })
+  .route('/', scheduleRoutes);

@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { auditEntry } from '../audit/log';
 import { type Database, database, schema } from '../db/client';
 import type { AppEnv } from '../env';
-import { assertTownship, currentUser, maskPhone, requireRole, seesPhones, townshipScope } from '../platform/auth/guard';
+import { assertTownship, currentUser, isDistrictWide, maskPhone, requireRole, seesPhones, townshipScope } from '../platform/auth/guard';
+import type { SessionUser } from '../platform/auth/session';
 import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
 import { jsonBody, validate } from '../platform/validation';
@@ -35,8 +36,17 @@ async function checkPlacement(db: Database, townshipId: number, stationId: numbe
   }
 }
 
-function duplicatePhone(err: unknown, phone: string | undefined): never {
+/**
+ * The answer to a phone number that is already taken. Only someone who may see the deputy
+ * holding it learns that it is a deputy's; township staff typing another township's number get
+ * a neutral refusal, so the roster's phone numbers cannot be probed one guess at a time.
+ */
+async function duplicatePhone(err: unknown, phone: string | undefined, db: Database, user: SessionUser): Promise<never> {
   if (uniqueViolation(err) === 'phone') {
+    const holder = phone ? await db.select({ townshipId: d.townshipId }).from(d).where(eq(d.phone, phone)).get() : undefined;
+    if (holder && !isDistrictWide(user) && holder.townshipId !== user.townshipId) {
+      throw new ApiError(409, 'phone_unavailable', {}, { phone: { key: 'phone_unavailable' } });
+    }
     throw new ApiError(
       409,
       'duplicate_phone',
@@ -108,7 +118,7 @@ export const deputyRoutes = new Hono<AppEnv>()
       ]);
       return c.json({ deputy: inserted[0]! }, 201);
     } catch (err) {
-      duplicatePhone(err, body.phone);
+      return duplicatePhone(err, body.phone, db, user);
     }
   })
   .patch('/:id{[0-9]+}', requireRole('admin', 'staff'), async (c) => {
@@ -131,6 +141,6 @@ export const deputyRoutes = new Hono<AppEnv>()
       ]);
       return c.json({ deputy: updated[0]! });
     } catch (err) {
-      duplicatePhone(err, body.phone);
+      return duplicatePhone(err, body.phone, db, user);
     }
   });

@@ -53,6 +53,7 @@ export const stationRoutes = new Hono<AppEnv>()
         townshipId: s.townshipId,
         townshipName: schema.townships.name,
         address: s.address,
+        phone: s.phone,
         active: s.active,
         deputyCount: sql<number>`(select count(*) from deputies d where d.station_id = ${s.id} and d.active = 1)`,
       })

@@ -1,5 +1,5 @@
 /** Request schemas of the roster API. Mainland mobile numbers are normalised to 11 digits. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Accepts "138 0013 8000", "138-0013-8000", "+86 13800138000"; yields "13800138000". */
 export const mobileCN = z
@@ -24,8 +24,18 @@ const stationFields = {
   hostType: z.enum(['township', 'community', 'enterprise', 'project_site', 'industrial_chain', 'household']),
   townshipId: z.number().int().positive(),
   address: z.string().trim().max(120),
+  /** A landline ("0571-8888 1234") or mobile number that residents may call; public. */
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^(\+?[\d][\d\s()-]{4,})?$/),
 };
-export const stationInput = z.object({ ...stationFields, address: stationFields.address.default('') });
+export const stationInput = z.object({
+  ...stationFields,
+  address: stationFields.address.default(''),
+  phone: stationFields.phone.default(''),
+});
 export const stationPatch = z.object(stationFields).partial().extend({ active: z.boolean().optional() });
 
 const deputyFields = {

@@ -16,6 +16,7 @@ import {
   handledCount,
   histogramMedian,
   MIN_EVALUATION_GROUP,
+  MIN_RANKING_ITEMS,
   mergeHistograms,
   nps,
   openCount,
@@ -33,8 +34,10 @@ import {
   share,
   sideOutcomeCount,
 } from './formulas';
+import { type Backlog, backlog, onTime, type OnTime, perHead, type Timeliness, timeliness, workingDaysTo } from './flows';
 import type { OpinionWeekRow, OverviewRows, TownshipWeekRow } from './queries';
 import type { Period } from './periods';
+import { addCalendarDays, buildCalendar, DEFAULT_STEP_LIMITS, stepLimitsFromRows } from '../workflow/calendar';
 
 export type DeputyLevel = 'district' | 'township';
 
@@ -50,9 +53,27 @@ export interface AppliedFilters {
 export interface Participation {
   /** Active deputies; `total` follows the level filter. */
   deputies: { district: number; township: number; total: number };
-  /** Of the training shown. */
-  training: { enrolled: number; checkedIn: number; evaluated: number; completionRate: number | null };
-  receptions: { held: number; residentsReceived: number; opinionsTaken: number; deputySessions: number };
+  /**
+   * Of the training shown, following the level filter. `checkedIn` counts deputies with at
+   * least one check-in; `daysAttended ÷ daysExpected` is 签到 by day (enrolled × training days).
+   */
+  training: {
+    enrolled: number;
+    checkedIn: number;
+    evaluated: number;
+    completionRate: number | null;
+    daysAttended: number;
+    daysExpected: number;
+    checkInByDay: number | null;
+  };
+  /** `perDeputy`: deputy attendances (of the level filter) per active deputy of the township. */
+  receptions: {
+    held: number;
+    residentsReceived: number;
+    opinionsTaken: number;
+    deputySessions: number;
+    perDeputy: number | null;
+  };
   /** Opinions taken up by deputies (of the level filter), and per active deputy. */
   takenUp: number;
   takenUpPerDeputy: number | null;
@@ -78,9 +99,50 @@ export interface Resolution {
   reopened: number;
 }
 
+/**
+ * Flow figures of the period: events as they happened in it (see ./flows.ts for definitions).
+ * `received` is the same as the cohort's; `resolved` counts resolve events in the period.
+ */
+export interface Flow {
+  received: number;
+  resolved: number;
+  reopened: number;
+  onTime: OnTime;
+}
+
+/** A satisfaction share with what it rests on. */
+export interface Rated {
+  n: number;
+  satisfied: number;
+  rate: number | null;
+}
+
+/**
+ * Residents' satisfaction with the cohort, honestly: how many resolved opinions were rated at
+ * all (参评率), the first rating and the current one, and staff-recorded 回访 apart.
+ */
+export interface Satisfaction {
+  /** Cohort opinions resolved at least once. */
+  resolved: number;
+  /** Of those, rated at least once (by the resident or on a 回访). */
+  rated: number;
+  ratedRate: number | null;
+  /** Each opinion's first rating, from any source. */
+  first: Rated;
+  /** Each opinion's current rating (after 重办 a second rating replaces the first). */
+  latest: Rated;
+  /** First ratings the residents gave themselves. */
+  own: Rated;
+  /** First ratings recorded by staff on a follow-up call (回访). */
+  callbacks: Rated;
+}
+
 export interface Figures {
   participation: Participation;
+  /** Cohort figures: the opinions received in the period, as they are now. */
   resolution: Resolution;
+  flow: Flow;
+  satisfaction: Satisfaction;
 }
 
 export interface TownshipFigures extends Figures {
@@ -108,7 +170,15 @@ export interface Overview {
   rows: TownshipFigures[];
   /** Totals: the district, or the filtered township. */
   total: Figures;
-  weekly: { week: string; received: number; resolved: number }[];
+  /**
+   * Per week, events as they happened: received, resolve events, 重办 events. `partial` marks
+   * the current week (today is in it): its counts are still growing.
+   */
+  weekly: { week: string; received: number; resolved: number; reopened: number; partial: boolean }[];
+  /** Open opinions of the total (district or township) as of today, by age and lateness. */
+  backlog: Backlog;
+  /** The cohort's resolution time counting its open opinions (total only). */
+  timeliness: Timeliness;
   byCategory: { code: string; received: number; resolved: number }[];
   trainingResults: TrainingResults | null;
   rankings: {
@@ -116,6 +186,9 @@ export interface Overview {
     satisfaction: Ranking;
     medianDays: Ranking;
     trainingCompletion: Ranking;
+    onTime: Ranking;
+    /** Townships resting on fewer items than this are left out (and listed in `excluded`). */
+    threshold: number;
   };
   /** D1 rows read by this answer (also in the X-Rows-Read header). */
   rowsRead: number;
@@ -136,6 +209,9 @@ class OpinionSums {
   daysSum = 0;
   histograms: Histogram[] = [];
   resolvedFlow = 0;
+  ev = { resolved: 0, reopened: 0 };
+  due = { met: 0, missed: 0 };
+  first = { resolved: 0, rated: 0, ok: 0, callback: 0, callbackOk: 0 };
 
   add(r: OpinionWeekRow): void {
     this.received += r.received;
@@ -148,6 +224,43 @@ class OpinionSums {
     this.daysSum += r.resolve_days_sum;
     this.histograms.push(parseHistogram(r.resolve_days));
     this.resolvedFlow += r.resolved_flow;
+    this.ev.resolved += r.ev_resolved;
+    this.ev.reopened += r.ev_reopened;
+    this.first.resolved += r.ever_resolved;
+    this.first.rated += r.first_rated;
+    this.first.ok += r.first_ok;
+    this.first.callback += r.first_callback;
+    this.first.callbackOk += r.first_callback_ok;
+  }
+
+  /** Deadline outcomes are keyed by the deadline's week, which may lie in the period or not. */
+  addDue(r: OpinionWeekRow): void {
+    this.due.met += r.due_met;
+    this.due.missed += r.due_missed;
+  }
+
+  flow(missedOpen: number): Flow {
+    return {
+      received: this.received,
+      resolved: this.ev.resolved,
+      reopened: this.ev.reopened,
+      onTime: onTime(this.due.met, this.due.missed, missedOpen),
+    };
+  }
+
+  satisfaction(): Satisfaction {
+    const f = this.first;
+    const latestOk = this.ratings.satisfied + this.ratings.basicallySatisfied;
+    const rated = (n: number, satisfied: number): Rated => ({ n, satisfied, rate: share(satisfied, n) });
+    return {
+      resolved: f.resolved,
+      rated: f.rated,
+      ratedRate: share(f.rated, f.resolved),
+      first: rated(f.rated, f.ok),
+      latest: rated(ratedCount(this.ratings), latestOk),
+      own: rated(f.rated - f.callback, f.ok - f.callbackOk),
+      callbacks: rated(f.callback, f.callbackOk),
+    };
   }
 
   resolution(overdueNow: number): Resolution {
@@ -174,7 +287,7 @@ class OpinionSums {
 /** Running sums of participation rows. */
 class ParticipationSums {
   deputies = { district: 0, township: 0 };
-  training = { enrolled: 0, checkedIn: 0, evaluated: 0 };
+  training = { enrolled: 0, checkedIn: 0, evaluated: 0, daysAttended: 0 };
   receptions = { held: 0, residentsReceived: 0, opinionsTaken: 0, sessionsDistrict: 0, sessionsTownship: 0 };
   uptake = { district: 0, township: 0 };
 
@@ -191,7 +304,7 @@ class ParticipationSums {
   addSums(o: ParticipationSums): void {
     this.deputies.district += o.deputies.district;
     this.deputies.township += o.deputies.township;
-    for (const k of ['enrolled', 'checkedIn', 'evaluated'] as const) this.training[k] += o.training[k];
+    for (const k of ['enrolled', 'checkedIn', 'evaluated', 'daysAttended'] as const) this.training[k] += o.training[k];
     for (const k of Object.keys(this.receptions) as (keyof ParticipationSums['receptions'])[]) {
       this.receptions[k] += o.receptions[k];
     }
@@ -199,19 +312,27 @@ class ParticipationSums {
     this.uptake.township += o.uptake.township;
   }
 
-  figures(level: DeputyLevel | null): Participation {
+  figures(level: DeputyLevel | null, trainingDays: number): Participation {
     const pick = (v: { district: number; township: number }) => (level === null ? v.district + v.township : v[level]);
     const deputies = pick(this.deputies);
     const takenUp = pick(this.uptake);
     const r = this.receptions;
+    const sessions = pick({ district: r.sessionsDistrict, township: r.sessionsTownship });
+    const daysExpected = this.training.enrolled * trainingDays;
     return {
       deputies: { ...this.deputies, total: deputies },
-      training: { ...this.training, completionRate: share(this.training.evaluated, this.training.enrolled) },
+      training: {
+        ...this.training,
+        completionRate: share(this.training.evaluated, this.training.enrolled),
+        daysExpected,
+        checkInByDay: share(this.training.daysAttended, daysExpected),
+      },
       receptions: {
         held: r.held,
         residentsReceived: r.residentsReceived,
         opinionsTaken: r.opinionsTaken,
-        deputySessions: pick({ district: r.sessionsDistrict, township: r.sessionsTownship }),
+        deputySessions: sessions,
+        perDeputy: perHead(sessions, deputies),
       },
       takenUp,
       takenUpPerDeputy: deputies > 0 ? round(takenUp / deputies, 2) : null,
@@ -242,20 +363,25 @@ export function buildOverview(rows: OverviewRows, period: Period, today: string,
 
   // Opinion figures per township, and the total (district rows, or the filtered township's).
   const opinion = new Map<number, OpinionSums>();
-  const weekly = new Map<string, { received: number; resolved: number }>(
-    period.weeks.map((w) => [w, { received: 0, resolved: 0 }]),
+  const weekly = new Map<string, { received: number; resolved: number; reopened: number; partial: boolean }>(
+    period.weeks.map((w) => [w, { received: 0, resolved: 0, reopened: 0, partial: today >= w && today <= addCalendarDays(w, 6) }]),
   );
   const totalKey = t ?? 0;
   for (const r of rows.opinionWeeks) {
-    getOrCreate(opinion, r.township_id, () => new OpinionSums()).add(r);
+    const sums = getOrCreate(opinion, r.township_id, () => new OpinionSums());
+    sums.add(r);
+    sums.addDue(r);
     if (r.township_id === totalKey) {
       const w = weekly.get(r.week);
       if (w) {
         w.received += r.received;
-        w.resolved += r.resolved_flow;
+        w.resolved += r.ev_resolved;
+        w.reopened += r.ev_reopened;
       }
     }
   }
+  const missedOpen = new Map<number, number>();
+  for (const r of rows.openMissed) missedOpen.set(r.township_id, (missedOpen.get(r.township_id) ?? 0) + r.n);
   const overdue = new Map(rows.overdue.map((r) => [r.township_id, r.overdue]));
 
   // Participation per township; training counts follow the level filter.
@@ -271,25 +397,45 @@ export function buildOverview(rows: OverviewRows, period: Period, today: string,
     s.enrolled += r.enrolled;
     s.checkedIn += r.checked_in;
     s.evaluated += r.evaluated;
+    s.daysAttended += r.days_attended;
   }
+  const trainingDays = rows.training ? daysInclusive(rows.training.starts_on, rows.training.ends_on) : 0;
 
   const shown = rows.townships.filter((tw) =>
     t !== null ? tw.id === t : tw.active === 1 || opinion.has(tw.id) || participation.has(tw.id),
   );
+  const figuresOf = (id: number, p: ParticipationSums): Figures => {
+    const o = opinion.get(id) ?? new OpinionSums();
+    return {
+      participation: p.figures(level, trainingDays),
+      resolution: o.resolution(overdue.get(id) ?? 0),
+      flow: o.flow(missedOpen.get(id) ?? 0),
+      satisfaction: o.satisfaction(),
+    };
+  };
   const townshipRows: TownshipFigures[] = shown.map((tw) => ({
     townshipId: tw.id,
     name: tw.name,
-    participation: (participation.get(tw.id) ?? new ParticipationSums()).figures(level),
-    resolution: (opinion.get(tw.id) ?? new OpinionSums()).resolution(overdue.get(tw.id) ?? 0),
+    ...figuresOf(tw.id, participation.get(tw.id) ?? new ParticipationSums()),
   }));
 
   // Participation has no district rows: the total is the sum over townships.
   const totalParticipation = new ParticipationSums();
   for (const [id, s] of participation) if (t === null || id === t) totalParticipation.addSums(s);
-  const total: Figures = {
-    participation: totalParticipation.figures(level),
-    resolution: (opinion.get(totalKey) ?? new OpinionSums()).resolution(overdue.get(totalKey) ?? 0),
-  };
+  const total = figuresOf(totalKey, totalParticipation);
+
+  // Backlog and timeliness of the total, with working days from the calendar as it is now.
+  const calendar = buildCalendar(rows.calendar);
+  const limits = stepLimitsFromRows(rows.stepLimits.map((r) => ({ state: r.state, workingDays: r.working_days })));
+  const limitDays = LIMIT_STATES.reduce((sum, s) => sum + (limits[s] ?? DEFAULT_STEP_LIMITS[s] ?? 0), 0);
+  const cohortOpen = rows.openReceived.filter((r) => r.day >= period.from && r.day <= period.to);
+  const ages = workingDaysTo(calendar, cohortOpen.map((r) => r.day), today);
+  const openAges = new Map<number, number>();
+  for (const r of cohortOpen) {
+    const age = ages.get(r.day) ?? 0;
+    openAges.set(age, (openAges.get(age) ?? 0) + r.n);
+  }
+  const totalSums = opinion.get(totalKey) ?? new OpinionSums();
 
   const byCategoryMap = new Map<string, { received: number; resolved: number }>();
   for (const r of rows.categoryWeeks) {
@@ -314,11 +460,22 @@ export function buildOverview(rows: OverviewRows, period: Period, today: string,
     rows: townshipRows,
     total,
     weekly: [...weekly].map(([week, v]) => ({ week, ...v })),
+    backlog: backlog(rows.openReceived, rows.openOverdue, calendar, today),
+    timeliness: timeliness(mergeHistograms(totalSums.histograms), openAges, limitDays),
     byCategory,
     trainingResults: rows.trainingResults ? trainingResults(rows.trainingResults) : null,
     rankings: rankings(townshipRows),
     rowsRead: rows.rowsRead,
   };
+}
+
+/** The four steps' limits, added up, are the limit "resolved within the step limits" uses. */
+const LIMIT_STATES = ['pending', 'listening', 'viewing', 'handling'] as const;
+
+/** Calendar days from `a` to `b`, both included (a training's days). */
+function daysInclusive(a: string, b: string): number {
+  const n = Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+  return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
 function trainingOf(r: { id: number; title: string; starts_on: string; ends_on: string }) {
@@ -382,5 +539,13 @@ function rankings(rows: readonly TownshipFigures[]): Overview['rankings'] {
       ),
       'desc',
     ),
+    onTime: rank(
+      by(
+        (r) => r.flow.onTime.rate,
+        (r) => r.flow.onTime.met + r.flow.onTime.missed,
+      ),
+      'desc',
+    ),
+    threshold: MIN_RANKING_ITEMS,
   };
 }

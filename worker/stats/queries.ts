@@ -10,6 +10,8 @@ export interface OverviewQuery {
   /** Mondays of the first and last week. */
   fromWeek: string;
   toWeek: string;
+  /** Sunday of the last week (deadlines are counted by day). */
+  toDay: string;
   /** null = every township (plus the district rows, township 0). */
   townshipId: number | null;
   /** '' = every category. */
@@ -44,6 +46,26 @@ export interface OpinionWeekRow {
   resolve_days_sum: number;
   resolve_days: string;
   resolved_flow: number;
+  ev_resolved: number;
+  ev_reopened: number;
+  ev_rated: number;
+  ev_rated_ok: number;
+  ev_callback: number;
+  ev_callback_ok: number;
+  due_met: number;
+  due_missed: number;
+  ever_resolved: number;
+  first_rated: number;
+  first_ok: number;
+  first_callback: number;
+  first_callback_ok: number;
+}
+
+/** A count keyed by day (open opinions by day received, due day or 办理时限). */
+export interface DayCountRow {
+  township_id: number;
+  day: string;
+  n: number;
 }
 
 export interface TownshipWeekRow {
@@ -82,6 +104,7 @@ export interface TrainingCountRow {
   enrolled: number;
   checked_in: number;
   evaluated: number;
+  days_attended: number;
 }
 
 export interface TrainingResultRow {
@@ -124,6 +147,15 @@ export interface OverviewRows {
   trainingResults: TrainingResultRow | null;
   townships: TownshipRow[];
   categories: CategoryRow[];
+  /** Open opinions of the total key (district or township) by day received: the backlog. */
+  openReceived: DayCountRow[];
+  /** Open opinions of the total key by due day, before today: overdue by how long. */
+  openOverdue: DayCountRow[];
+  /** Opinions still in 三议/四办 whose 办理时限 fell in the period and passed, per township and total. */
+  openMissed: DayCountRow[];
+  /** Calendar entries from the oldest open opinion's receipt on (working-day ages). */
+  calendar: { day: string; kind: 'holiday' | 'workday'; name: string }[];
+  stepLimits: { state: string; working_days: number }[];
   /** Sum of `meta.rows_read` over every statement of the batch. */
   rowsRead: number;
 }
@@ -194,12 +226,12 @@ export async function readOverview(db: D1Database, q: OverviewQuery): Promise<Ov
     t === null
       ? db
           .prepare(
-            `SELECT township_id, level, enrolled, checked_in, evaluated FROM stats_trainings WHERE training_id = ${training}`,
+            `SELECT township_id, level, enrolled, checked_in, evaluated, days_attended FROM stats_trainings WHERE training_id = ${training}`,
           )
           .bind(q.trainingId, q.today)
       : db
           .prepare(
-            `SELECT township_id, level, enrolled, checked_in, evaluated FROM stats_trainings WHERE training_id = ${training} AND township_id = ?3`,
+            `SELECT township_id, level, enrolled, checked_in, evaluated, days_attended FROM stats_trainings WHERE training_id = ${training} AND township_id = ?3`,
           )
           .bind(q.trainingId, q.today, t),
     db
@@ -207,6 +239,29 @@ export async function readOverview(db: D1Database, q: OverviewQuery): Promise<Ov
       .bind(q.trainingId, q.today, t ?? 0),
     db.prepare('SELECT id, name, sort_order, active FROM townships ORDER BY sort_order, id'),
     db.prepare('SELECT code, name_zh, name_en FROM categories ORDER BY sort_order, code'),
+    // The backlog and lateness of the total key only: rows grow with distinct days, not opinions.
+    db
+      .prepare('SELECT township_id, received_day AS day, n FROM stats_open_received WHERE township_id = ?1 AND category = ?2')
+      .bind(t ?? 0, q.category),
+    db
+      .prepare(
+        'SELECT township_id, due_on AS day, n FROM stats_open_due WHERE township_id = ?1 AND category = ?2 AND due_on < ?3',
+      )
+      .bind(t ?? 0, q.category, q.today),
+    // Missed deadlines still open: one primary-key range per township shown (and the total).
+    db
+      .prepare(
+        `SELECT township_id, due_on AS day, n FROM stats_open_deadline
+         WHERE township_id IN (${t === null ? 'SELECT 0 UNION ALL SELECT id FROM townships' : '?1'})
+           AND category = ?2 AND due_on >= ?3 AND due_on <= ?4 AND due_on < ?5`,
+      )
+      .bind(t ?? 0, q.category, q.fromWeek, q.toDay, q.today),
+    db
+      .prepare(
+        'SELECT day, kind, name FROM calendar_days WHERE day >= (SELECT coalesce(min(received_day), ?3) FROM stats_open_received WHERE township_id = ?1 AND category = ?2) ORDER BY day',
+      )
+      .bind(t ?? 0, q.category, q.fromWeek),
+    db.prepare('SELECT state, working_days FROM step_limits'),
   ];
   const results = await db.batch(statements);
   const rowsRead = results.reduce((sum, r) => sum + (r.meta.rows_read ?? 0), 0);
@@ -224,6 +279,53 @@ export async function readOverview(db: D1Database, q: OverviewQuery): Promise<Ov
     trainingResults: rows<TrainingResultRow>(9)[0] ?? null,
     townships: rows<TownshipRow>(10),
     categories: rows<CategoryRow>(11),
+    openReceived: rows<DayCountRow>(12),
+    openOverdue: rows<DayCountRow>(13),
+    openMissed: rows<DayCountRow>(14),
+    calendar: rows<OverviewRows['calendar'][number]>(15),
+    stepLimits: rows<OverviewRows['stepLimits'][number]>(16),
     rowsRead,
+  };
+}
+
+/** What the weekly report reads: five weeks of one category, and the missed deadlines still open. */
+export interface WeeklyQuery {
+  /** Monday four weeks before the report's week, and the report week's Sunday. */
+  fromWeek: string;
+  toWeek: string;
+  toDay: string;
+  townshipId: number | null;
+  category: string;
+  today: string;
+}
+
+/** Reads the weekly report's rows in one batch: about (townships + 1) × 5 rollup rows. */
+export async function readWeekly(
+  db: D1Database,
+  q: WeeklyQuery,
+): Promise<{ weeks: OpinionWeekRow[]; missedOpen: DayCountRow[]; townships: TownshipRow[]; rowsRead: number }> {
+  const t = q.townshipId;
+  const results = await db.batch([
+    t === null
+      ? db
+          .prepare('SELECT * FROM stats_opinion_weeks WHERE category = ?1 AND week BETWEEN ?2 AND ?3')
+          .bind(q.category, q.fromWeek, q.toWeek)
+      : db
+          .prepare('SELECT * FROM stats_opinion_weeks WHERE category = ?1 AND week BETWEEN ?2 AND ?3 AND township_id = ?4')
+          .bind(q.category, q.fromWeek, q.toWeek, t),
+    db
+      .prepare(
+        `SELECT township_id, due_on AS day, n FROM stats_open_deadline
+         WHERE township_id IN (${t === null ? 'SELECT 0 UNION ALL SELECT id FROM townships' : '?1'})
+           AND category = ?2 AND due_on >= ?3 AND due_on <= ?4 AND due_on < ?5`,
+      )
+      .bind(t ?? 0, q.category, q.fromWeek, q.toDay, q.today),
+    db.prepare('SELECT id, name, sort_order, active FROM townships ORDER BY sort_order, id'),
+  ]);
+  return {
+    weeks: (results[0]?.results ?? []) as OpinionWeekRow[],
+    missedOpen: (results[1]?.results ?? []) as DayCountRow[],
+    townships: (results[2]?.results ?? []) as TownshipRow[],
+    rowsRead: results.reduce((sum, r) => sum + (r.meta.rows_read ?? 0), 0),
   };
 }

@@ -11,9 +11,11 @@ import { ApiError } from '../platform/errors';
 import { validate } from '../platform/validation';
 import { chinaDay } from '../workflow/calendar';
 import { buildOverview } from './overview';
-import { MAX_WEEKS, wholeWeeks } from './periods';
-import { readOverview } from './queries';
-import { overviewQuery } from './validation';
+import { MAX_WEEKS, weekStart, wholeWeeks } from './periods';
+import { readOverview, readWeekly } from './queries';
+import { overviewQuery, weeklyQuery } from './validation';
+import { buildWeekly } from './weekly';
+import { addCalendarDays } from '../workflow/calendar';
 
 export const statsRoutes = new Hono<AppEnv>().get('/overview', requireRole('admin', 'staff', 'leader'), async (c) => {
   const q = validate(overviewQuery, c.req.query());
@@ -28,6 +30,7 @@ export const statsRoutes = new Hono<AppEnv>().get('/overview', requireRole('admi
   const rows = await readOverview(c.env.DB, {
     fromWeek: period.weeks[0]!,
     toWeek: period.weeks[period.weeks.length - 1]!,
+    toDay: period.to,
     townshipId,
     category: q.category ?? '',
     trainingId: q.trainingId ?? null,
@@ -43,4 +46,37 @@ export const statsRoutes = new Hono<AppEnv>().get('/overview', requireRole('admi
   c.header('Server-Timing', `d1;dur=${(performance.now() - started).toFixed(1)}`);
   c.header('Cache-Control', 'private, no-store');
   return c.json(overview);
-});
+})
+  /**
+   * GET /api/stats/weekly: the 周报 of one week (default: last week), reproducible — see
+   * ./weekly.ts for why its figures do not change once the week is over.
+   */
+  .get('/weekly', requireRole('admin', 'staff', 'leader'), async (c) => {
+    const q = validate(weeklyQuery, c.req.query());
+    const townshipId = townshipScope(currentUser(c), q.townshipId);
+    const today = chinaDay(Date.now());
+    const monday = weekStart(q.week ?? addCalendarDays(today, -7));
+    if (monday > today) {
+      throw new ApiError(422, 'week_in_future', {}, { week: { key: 'week_in_future' } });
+    }
+    const rows = await readWeekly(c.env.DB, {
+      fromWeek: addCalendarDays(monday, -28),
+      toWeek: monday,
+      toDay: addCalendarDays(monday, 6),
+      townshipId,
+      category: q.category ?? '',
+      today,
+    });
+    const report = buildWeekly(
+      monday,
+      today,
+      rows.weeks,
+      rows.missedOpen,
+      rows.townships,
+      { townshipId, category: q.category ?? null },
+      rows.rowsRead,
+    );
+    c.header('X-Rows-Read', String(rows.rowsRead));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(report);
+  });

@@ -1,5 +1,5 @@
 /** Query schema of the statistics API. Empty strings mean "not set" (forms send them). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDay } from '../workflow/calendar';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -24,3 +24,16 @@ export const overviewQuery = z.object({
   trainingId: optionalId,
 });
 export type OverviewQueryInput = z.infer<typeof overviewQuery>;
+
+/** GET /api/stats/weekly?week&townshipId&category: `week` is any day of the week (default: last week). */
+export const weeklyQuery = z.object({
+  week: optionalDay,
+  townshipId: optionalId,
+  category: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z0-9_]{1,48}$/)
+      .optional(),
+  ),
+});

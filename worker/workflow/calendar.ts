@@ -189,3 +189,19 @@ export function stepLimitsFromRows(
   }
   return limits;
 }
+
+/** From this month on (November, when the State Council publishes it) next year's schedule is expected. */
+export const UPKEEP_FROM_MONTH = 11;
+
+/**
+ * Calendar upkeep: the year whose holidays should already be entered but are not, or null.
+ * From 1 November of year Y, the schedule of Y+1 is due; `listedDays` are the days stored in
+ * `calendar_days` (only their years matter). Without it every deadline in January would
+ * ignore 元旦 and 春节.
+ */
+export function missingHolidayYear(today: string, listedDays: readonly string[]): number | null {
+  const year = Number(today.slice(0, 4));
+  if (Number(today.slice(5, 7)) < UPKEEP_FROM_MONTH) return null;
+  const next = `${year + 1}-`;
+  return listedDays.some((d) => d.startsWith(next)) ? null : year + 1;
+}

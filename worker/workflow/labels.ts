@@ -53,6 +53,17 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', Label>> = {
   extend: l('延长办理期限', 'Extend deadline'),
   supervise: l('督办', 'Chase (督办)'),
   note: l('内部备注', 'Internal note'),
+  sign: l('签收', 'Sign for it'),
+  send_back: l('退回', 'Send back'),
+  assign_departments: l('改派承办单位', 'Reassign departments'),
+  request_extension: l('申请延期', 'Ask for more time'),
+  approve_extension: l('同意延期', 'Approve the extension'),
+  refuse_extension: l('不同意延期', 'Refuse the extension'),
+  submit_answer: l('提交办理答复', 'Submit the answer'),
+  accept_answer: l('采纳办理答复', 'Accept the answer'),
+  return_answer: l('退回办理答复', 'Return the answer'),
+  remind: l('催办', 'Send a reminder (催办)'),
+  share_contact: l('提供联系方式', 'Share the contact'),
 };
 
 export const STEP_LABELS: Readonly<Record<TrackingStep, Label>> = {
@@ -97,7 +108,7 @@ export const ERROR_MESSAGES: Readonly<Record<PlanErrorCode, Label>> = {
   ),
   deputy_required: l('请选择负责的代表。', 'Choose the deputy in charge.'),
   findings_required: l('请填写实地查看的情况。', 'Describe what was found on site.'),
-  lead_department_required: l('请填写牵头办理单位。', 'Enter the lead department.'),
+  lead_department_required: l('请选择牵头办理单位。', 'Choose the lead department.'),
   deadline_required: l('请选择办理期限。', 'Choose a deadline.'),
   merge_target_required: l('请选择要合并到的意见。', 'Choose the opinion to merge into.'),
   transfer_to_required: l('请填写接收单位。', 'Enter the receiving body.'),
@@ -114,4 +125,29 @@ export const ERROR_MESSAGES: Readonly<Record<PlanErrorCode, Label>> = {
   merge_target_self: l('不能把意见合并到它自己。', 'An opinion cannot be merged into itself.'),
   deputy_unchanged: l('已经分配给这位代表了。', 'The opinion is already assigned to this deputy.'),
   rating_window_open: l('群众评价期还没有结束，暂时不能结案。', 'The resident can still rate it; it cannot be closed yet.'),
+  not_assigned_department: l(
+    '这条意见没有交办给您的单位，只有承办单位可以操作。',
+    'This opinion is not assigned to your department; only the handling departments may act on it.',
+  ),
+  lead_department_only: l(
+    '只有牵头单位可以进行这个操作，协办单位请报送办理进展。',
+    'Only the lead department may do this; co-departments report their part as progress.',
+  ),
+  already_signed: l('您的单位已经签收了这条意见。', 'Your department has already signed for this opinion.'),
+  not_signed: l('请先签收这条意见。', 'Sign for this opinion first.'),
+  answer_pending: l(
+    '办理答复已经提交，正在等待工作人员审核。',
+    'The answer has been submitted and is awaiting the office’s review.',
+  ),
+  department_required: l('请选择承办单位。', 'Choose a department.'),
+  departments_unchanged: l('承办单位和期限都没有变化。', 'Neither the departments nor the deadline changed.'),
+  department_not_assigned: l('这个单位不是这条意见的承办单位。', 'That department is not handling this opinion.'),
+  remind_target_required: l(
+    '这条意见还没有负责的代表或承办单位，无法催办。',
+    'This opinion has no deputy or department to remind yet.',
+  ),
+  extension_pending: l('已经有一个延期申请在等待审核。', 'An extension request is already awaiting a decision.'),
+  no_extension_pending: l('没有待审核的延期申请。', 'There is no extension request to decide.'),
+  extension_not_later: l('申请的期限应当晚于现在的办理期限。', 'The requested deadline must be later than the current one.'),
+  no_answer_pending: l('没有待审核的办理答复。', 'There is no answer awaiting review.'),
 };

@@ -8,6 +8,18 @@
  */
 import { addWorkingDays, chinaDay, DEFAULT_STEP_LIMITS, deadlineStatus, workingDaysBetween } from './calendar';
 import type { Calendar, StepLimits } from './calendar';
+import {
+  type AssignmentView,
+  DEFAULT_HANDLING_SETTINGS,
+  departmentDueOn,
+  endAll,
+  type HandlingSettings,
+  type HandlingWrites,
+  NO_WRITES,
+  overdueWorkingDays,
+  reassignmentChanges,
+  signDueOn,
+} from './handling';
 import { validatePayload, type CleanPayload, type PayloadErrorCode, type TransitionPayload } from './payload';
 import { ACCEPTING_RATINGS, isOpinionState, type OpinionState, type Rating } from './states';
 import {
@@ -24,6 +36,7 @@ export * from './states';
 export * from './transitions';
 export * from './payload';
 export * from './tracking';
+export * from './handling';
 
 /** The fields of an opinion row the machine looks at. */
 export interface OpinionSnapshot {
@@ -34,6 +47,14 @@ export interface OpinionSnapshot {
   dueOn: string | null;
   reopenCount: number;
   resolvedAt: number | null;
+  /** The current lead 承办单位, if any. */
+  leadDepartmentId?: number | null;
+  /** Current (not ended) department assignments; absent means none. */
+  assignments?: readonly AssignmentView[];
+  /** The 申请延期 awaiting staff, if any. */
+  pendingExtension?: { departmentId: number; requestedDueOn: string } | null;
+  /** The lead's 办复 text awaiting staff acceptance, if any. */
+  pendingAnswer?: string | null;
 }
 
 /** The clock and calendar a plan is made against. */
@@ -43,6 +64,8 @@ export interface PlanContext {
   calendar: Calendar;
   /** Working days per state; defaults to DEFAULT_STEP_LIMITS. */
   limits?: StepLimits;
+  /** The district's handling settings; defaults to DEFAULT_HANDLING_SETTINGS. */
+  settings?: HandlingSettings;
 }
 
 /** Columns of `opinions` to set, already in their stored form (departments as JSON text). */
@@ -50,8 +73,9 @@ export interface OpinionChanges {
   state?: OpinionState;
   assignedDeputyId?: number;
   assignedUserId?: number;
-  leadDepartment?: string;
+  leadDepartment?: string | null;
   departments?: string;
+  leadDepartmentId?: number | null;
   transferredTo?: string;
   mergedIntoId?: number;
   selfHandled?: boolean;
@@ -87,11 +111,18 @@ export type PlanErrorCode =
   | PayloadErrorCode
   | 'merge_target_self'
   | 'deputy_unchanged'
-  | 'rating_window_open';
+  | 'rating_window_open'
+  | 'departments_unchanged'
+  | 'department_not_assigned'
+  | 'remind_target_required'
+  | 'extension_pending'
+  | 'no_extension_pending'
+  | 'extension_not_later'
+  | 'no_answer_pending';
 
 /** The outcome of planning: what to write, or why not. */
 export type Plan =
-  | { ok: true; toState: OpinionState; changes: OpinionChanges; event: PlannedEvent }
+  | { ok: true; toState: OpinionState; changes: OpinionChanges; event: PlannedEvent; writes: HandlingWrites }
   | { ok: false; code: PlanErrorCode; field?: PayloadField };
 
 /** The due date for time spent in `state` starting today, or null when the state has no limit. */
@@ -109,8 +140,38 @@ export function planSubmission(ctx: PlanContext): { changes: OpinionChanges; eve
   };
 }
 
-type Built = { to?: OpinionState; changes: OpinionChanges; data: Record<string, unknown>; publicReply?: string | null };
-type Step = (o: OpinionSnapshot, p: CleanPayload, ctx: PlanContext, today: string) => Built | PlanErrorCode;
+type Built = {
+  to?: OpinionState;
+  changes: OpinionChanges;
+  data: Record<string, unknown>;
+  publicReply?: string | null;
+  writes?: Partial<HandlingWrites>;
+};
+type Step = (o: OpinionSnapshot, p: CleanPayload, ctx: PlanContext, today: string, actor: Actor) => Built | PlanErrorCode;
+
+const current = (o: OpinionSnapshot): readonly AssignmentView[] => o.assignments ?? [];
+const settingsOf = (ctx: PlanContext): HandlingSettings => ctx.settings ?? DEFAULT_HANDLING_SETTINGS;
+const leadOf = (o: OpinionSnapshot) => current(o).find((a) => a.role === 'lead') ?? null;
+/** The acting department's id; the permission check has already made sure it has an assignment. */
+const own = (actor: Actor): number => actor.departmentId ?? 0;
+
+/**
+ * Sees the opinion from a user: whether they are its assigned deputy, and for a department
+ * account its own current assignment. Routes build the machine's Actor with this.
+ */
+export function actorOn(
+  o: Pick<OpinionSnapshot, 'assignedDeputyId' | 'assignments'>,
+  user: { role: Actor['role']; deputyId?: number | null; departmentId?: number | null },
+): Actor {
+  const isAssignedDeputy = user.role === 'deputy' && user.deputyId != null && user.deputyId === o.assignedDeputyId;
+  if (user.role !== 'department') return { role: user.role, isAssignedDeputy };
+  const mine = user.departmentId == null ? undefined : (o.assignments ?? []).find((a) => a.departmentId === user.departmentId);
+  return {
+    role: 'department',
+    departmentId: user.departmentId ?? null,
+    assignment: mine ? { role: mine.role, status: mine.status } : null,
+  };
+}
 
 const closing = (now: number): OpinionChanges => ({ closedAt: now, dueOn: null });
 const handler = (p: CleanPayload): OpinionChanges => (p.handlerUserId === null ? {} : { assignedUserId: p.handlerUserId });
@@ -126,17 +187,48 @@ const STEPS: Record<Action, Step> = {
     data: { findings: p.findings, photoIds: p.photoIds },
   }),
   // The deadline agreed in 三议 is the commitment 督办 tracks; it runs through 四办 as well.
-  deliberate: (_o, p) => ({
-    changes: { leadDepartment: p.leadDepartment!, departments: JSON.stringify(p.departments), dueOn: p.deadline },
-    data: { leadDepartment: p.leadDepartment, departments: p.departments, deadline: p.deadline },
-  }),
+  // 交办 happens here: the lead and each co-department get an assignment to 签收.
+  deliberate: (o, p, ctx, today) =>
+    p.leadDepartmentId === null
+      ? {
+          // Legacy names only (see TransitionPayload.leadDepartment): recorded, nothing assigned.
+          changes: { leadDepartment: p.leadDepartment, departments: JSON.stringify(p.departments), dueOn: p.deadline },
+          data: { leadDepartment: p.leadDepartment, departments: p.departments, deadline: p.deadline },
+        }
+      : {
+          changes: { leadDepartmentId: p.leadDepartmentId, dueOn: p.deadline },
+          data: { leadDepartmentId: p.leadDepartmentId, departmentIds: p.departmentIds, deadline: p.deadline },
+          writes: {
+            assignments: reassignmentChanges(
+              current(o),
+              p.leadDepartmentId,
+              p.departmentIds,
+              signDueOn(ctx.calendar, today, settingsOf(ctx)),
+            ),
+          },
+        },
   // Rows from before 三议 recorded a deadline get the default handling limit instead of none.
-  start_handling: (o, _p, ctx, today) => ({
-    changes: o.dueOn === null ? { dueOn: dueOnEntering('handling', today, ctx) } : {},
-    data: {},
+  // Staff starting it for a lead that has not signed sign on its behalf (a body without an account).
+  start_handling: (o, _p, ctx, today) => {
+    const lead = leadOf(o);
+    return {
+      changes: o.dueOn === null ? { dueOn: dueOnEntering('handling', today, ctx) } : {},
+      data: lead?.status === 'assigned' ? { signedFor: lead.departmentId } : {},
+      writes:
+        lead?.status === 'assigned'
+          ? { assignments: [{ kind: 'status', departmentId: lead.departmentId, status: 'signed' }] }
+          : {},
+    };
+  },
+  progress: (_o, p, _ctx, _today, actor) => ({
+    changes: {},
+    data: actor.role === 'department' ? { photoIds: p.photoIds, departmentId: own(actor) } : { photoIds: p.photoIds },
   }),
-  progress: (_o, p) => ({ changes: {}, data: { photoIds: p.photoIds } }),
-  resolve: (_o, p, ctx) => ({ changes: { resolvedAt: ctx.now, dueOn: null }, data: { photoIds: p.photoIds } }),
+  resolve: (o, p, ctx) => ({
+    changes: { resolvedAt: ctx.now, dueOn: null },
+    data: { photoIds: p.photoIds },
+    writes: { assignments: endAll(current(o), 'done') },
+  }),
   // The reason is what the resident reads, so it leads the public reply.
   reject: (_o, p, ctx) => ({
     changes: closing(ctx.now),
@@ -146,10 +238,15 @@ const STEPS: Record<Action, Step> = {
   merge: (o, p, ctx) =>
     p.mergeTarget === o.id
       ? 'merge_target_self'
-      : { changes: { mergedIntoId: p.mergeTarget!, ...closing(ctx.now) }, data: { mergeTarget: p.mergeTarget } },
-  transfer: (_o, p, ctx) => ({
+      : {
+          changes: { mergedIntoId: p.mergeTarget!, ...closing(ctx.now) },
+          data: { mergeTarget: p.mergeTarget },
+          writes: { assignments: endAll(current(o), 'withdrawn') },
+        },
+  transfer: (o, p, ctx) => ({
     changes: { transferredTo: p.transferTo!, ...closing(ctx.now) },
     data: { transferTo: p.transferTo },
+    writes: { assignments: endAll(current(o), 'withdrawn') },
   }),
   handle_directly: (_o, p, ctx, today) => {
     const dueOn = p.deadline ?? dueOnEntering('handling', today, ctx);
@@ -165,9 +262,23 @@ const STEPS: Record<Action, Step> = {
     };
   },
   // resolvedAt is cleared so "resolved" statistics only count opinions resolved for good.
-  reopen: (o, p) => ({
+  // The lead department gets the item back to 签收 again (co-departments are re-added by 改派).
+  reopen: (o, p, ctx, today) => ({
     changes: { reopenCount: o.reopenCount + 1, dueOn: p.deadline, resolvedAt: null },
     data: { deadline: p.deadline, reopenCount: o.reopenCount + 1 },
+    writes:
+      o.leadDepartmentId != null && leadOf(o) === null
+        ? {
+            assignments: [
+              {
+                kind: 'create',
+                departmentId: o.leadDepartmentId,
+                role: 'lead',
+                signDueOn: signDueOn(ctx.calendar, today, settingsOf(ctx)),
+              },
+            ],
+          }
+        : {},
   }),
   uphold: (_o, _p, ctx) => ({ changes: closing(ctx.now), data: {} }),
   // Closing unrated waits out the resident's rating window (step limit of 'resolved').
@@ -190,7 +301,145 @@ const STEPS: Record<Action, Step> = {
     changes: {},
     data: { dueOn: o.dueOn, status: o.dueOn === null ? null : deadlineStatus(ctx.calendar, o.dueOn, today) },
   }),
-  note: () => ({ changes: {}, data: {} }),
+  // A department's note is tagged with it, so it (and the office) can read it back.
+  note: (_o, _p, _ctx, _today, actor) => ({ changes: {}, data: actor.role === 'department' ? { departmentId: own(actor) } : {} }),
+  // 签收: the lead's signature starts 四办; a co-department's only marks its own assignment.
+  sign: (o, _p, ctx, today, actor) => {
+    const starts = actor.assignment?.role === 'lead' && o.state === 'deliberating';
+    return {
+      to: starts ? 'handling' : undefined, // otherwise the table's first target: unchanged
+      changes: starts && o.dueOn === null ? { dueOn: dueOnEntering('handling', today, ctx) } : {},
+      data: { departmentId: own(actor), role: actor.assignment?.role },
+      writes: { assignments: [{ kind: 'status', departmentId: own(actor), status: 'signed' }] },
+    };
+  },
+  // 退回: the reason is for the office, not the resident. A lead leaving leaves the item without
+  // one until staff reassign it (改派).
+  send_back: (_o, p, _ctx, _today, actor) => ({
+    changes: actor.assignment?.role === 'lead' ? { leadDepartmentId: null } : {},
+    data: { departmentId: own(actor), role: actor.assignment?.role, reason: p.reason },
+    publicReply: null,
+    writes: { assignments: [{ kind: 'status', departmentId: own(actor), status: 'returned', reason: p.reason! }] },
+  }),
+  assign_departments: (o, p, ctx, today) => {
+    const changes = reassignmentChanges(
+      current(o),
+      p.leadDepartmentId!,
+      p.departmentIds,
+      signDueOn(ctx.calendar, today, settingsOf(ctx)),
+    );
+    if (changes.length === 0 && (p.deadline === null || p.deadline === o.dueOn)) return 'departments_unchanged';
+    return {
+      changes: { leadDepartmentId: p.leadDepartmentId!, ...(p.deadline !== null ? { dueOn: p.deadline } : {}) },
+      data: { leadDepartmentId: p.leadDepartmentId, departmentIds: p.departmentIds, deadline: p.deadline, fromDueOn: o.dueOn },
+      writes: { assignments: changes },
+    };
+  },
+  request_extension: (o, p, _ctx, _today, actor) => {
+    if (o.pendingExtension) return 'extension_pending';
+    if (o.dueOn !== null && p.deadline! <= o.dueOn) return 'extension_not_later';
+    return {
+      changes: {},
+      data: { departmentId: own(actor), fromDueOn: o.dueOn, deadline: p.deadline, reason: p.reason },
+      writes: {
+        extension: {
+          kind: 'request',
+          departmentId: own(actor),
+          fromDueOn: o.dueOn,
+          requestedDueOn: p.deadline!,
+          reason: p.reason!,
+        },
+      },
+    };
+  },
+  // The deadline moves only here. A request that has gone stale waits for a new one.
+  approve_extension: (o, p, _ctx, today) => {
+    const req = o.pendingExtension;
+    if (!req) return 'no_extension_pending';
+    if (req.requestedDueOn < today) return 'deadline_in_past';
+    return {
+      changes: { dueOn: req.requestedDueOn },
+      data: { departmentId: req.departmentId, fromDueOn: o.dueOn, deadline: req.requestedDueOn },
+      writes: { extension: { kind: 'decide', status: 'approved', note: p.internalNote } },
+    };
+  },
+  refuse_extension: (o, p) => {
+    const req = o.pendingExtension;
+    if (!req) return 'no_extension_pending';
+    return {
+      changes: {},
+      data: { departmentId: req.departmentId, requestedDueOn: req.requestedDueOn },
+      writes: { extension: { kind: 'decide', status: 'refused', note: p.internalNote } },
+    };
+  },
+  // 办复: held for staff, or published at once when the district's settings say so.
+  submit_answer: (o, p, ctx, _today, actor) => {
+    if (settingsOf(ctx).answerNeedsAcceptance) {
+      return {
+        changes: {},
+        data: { departmentId: own(actor), answer: p.publicReply, photoIds: p.photoIds },
+        publicReply: null,
+        writes: { assignments: [{ kind: 'status', departmentId: own(actor), status: 'answered' }] },
+      };
+    }
+    return {
+      to: 'resolved',
+      changes: { resolvedAt: ctx.now, dueOn: null },
+      data: { departmentId: own(actor), photoIds: p.photoIds, published: true },
+      writes: { assignments: endAll(current(o), 'done') },
+    };
+  },
+  accept_answer: (o, p, ctx) => {
+    const lead = leadOf(o);
+    if (lead?.status !== 'answered') return 'no_answer_pending';
+    const reply = p.publicReply ?? o.pendingAnswer ?? null;
+    if (reply === null) return 'reply_required';
+    return {
+      changes: { resolvedAt: ctx.now, dueOn: null },
+      data: { departmentId: lead.departmentId, edited: p.publicReply !== null && p.publicReply !== o.pendingAnswer },
+      publicReply: reply,
+      writes: { assignments: endAll(current(o), 'done') },
+    };
+  },
+  return_answer: (o) => {
+    const lead = leadOf(o);
+    if (lead?.status !== 'answered') return 'no_answer_pending';
+    return {
+      changes: {},
+      data: { departmentId: lead.departmentId },
+      writes: { assignments: [{ kind: 'status', departmentId: lead.departmentId, status: 'signed' }] },
+    };
+  },
+  // 催办 to a department on the item, or (without one) to the assigned deputy.
+  remind: (o, p, ctx, today) => {
+    const note = p.internalNote ?? '';
+    if (p.departmentId !== null) {
+      const a = current(o).find((x) => x.departmentId === p.departmentId);
+      if (!a) return 'department_not_assigned';
+      const dueOn = departmentDueOn(a, o.dueOn);
+      const overdueDays = overdueWorkingDays(ctx.calendar, dueOn, today);
+      return {
+        changes: {},
+        data: { targetKind: 'department', departmentId: a.departmentId, dueOn, overdueDays },
+        writes: {
+          reminder: { targetKind: 'department', departmentId: a.departmentId, deputyId: null, dueOn, overdueDays, note },
+        },
+      };
+    }
+    if (o.assignedDeputyId === null) return 'remind_target_required';
+    const overdueDays = overdueWorkingDays(ctx.calendar, o.dueOn, today);
+    return {
+      changes: {},
+      data: { targetKind: 'deputy', deputyId: o.assignedDeputyId, dueOn: o.dueOn, overdueDays },
+      writes: {
+        reminder: { targetKind: 'deputy', departmentId: null, deputyId: o.assignedDeputyId, dueOn: o.dueOn, overdueDays, note },
+      },
+    };
+  },
+  share_contact: (o, p) =>
+    current(o).some((a) => a.departmentId === p.departmentId)
+      ? { changes: {}, data: { departmentId: p.departmentId }, writes: { shareContactWith: p.departmentId } }
+      : 'department_not_assigned',
 };
 
 /**
@@ -216,7 +465,7 @@ export function planTransition(
   const checked = validatePayload(rule, payload, today, ctx.calendar);
   if (!checked.ok) return { ok: false, code: checked.code, field: checked.field };
   const p = checked.value;
-  const built = STEPS[action](opinion, p, ctx, today);
+  const built = STEPS[action](opinion, p, ctx, today, actor);
   if (typeof built === 'string') return { ok: false, code: built };
   const target = rule.to[0];
   const toState = built.to ?? (target === 'same' ? from : target);
@@ -225,6 +474,7 @@ export function planTransition(
     ok: true,
     toState,
     changes,
+    writes: { ...NO_WRITES, ...built.writes },
     event: {
       action,
       fromState: from,

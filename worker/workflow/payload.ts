@@ -11,7 +11,7 @@ import type { PayloadField, Requirement, TransitionRule } from './transitions';
 export interface TransitionPayload {
   publicReply?: string | null;
   internalNote?: string | null;
-  /** 不予受理 reason; it is shown to the resident. */
+  /** 不予受理 reason (shown to the resident), 退回 or 申请延期 reason (office only). */
   reason?: string | null;
   deputyId?: number | null;
   handlerUserId?: number | null;
@@ -19,8 +19,18 @@ export interface TransitionPayload {
   findings?: string | null;
   /** Ids of rows in `opinion_photos` already uploaded for this step. */
   photoIds?: readonly number[] | null;
+  /** The lead 承办单位 (departments.id). */
+  leadDepartmentId?: number | null;
+  /** Co-handling departments (ids), not including the lead. */
+  departmentIds?: readonly number[] | null;
+  /** One department the action is about (催办 to it, contact shared with it). */
+  departmentId?: number | null;
+  /**
+   * Legacy: the lead and co-departments by name. The API resolves names to department rows
+   * before planning, so through it they always become ids; callers of the machine itself
+   * (older scripts and tests) get the names recorded on the opinion without assignments.
+   */
   leadDepartment?: string | null;
-  /** Co-handling departments, not including the lead. */
   departments?: readonly string[] | null;
   /** 'YYYY-MM-DD', a working day, not before today. */
   deadline?: string | null;
@@ -41,6 +51,9 @@ export interface CleanPayload {
   handlerUserId: number | null;
   findings: string | null;
   photoIds: number[];
+  leadDepartmentId: number | null;
+  departmentIds: number[];
+  departmentId: number | null;
   leadDepartment: string | null;
   departments: string[];
   deadline: string | null;
@@ -66,6 +79,7 @@ export type PayloadErrorCode =
   | 'deputy_required'
   | 'findings_required'
   | 'lead_department_required'
+  | 'department_required'
   | 'deadline_required'
   | 'merge_target_required'
   | 'transfer_to_required'
@@ -93,7 +107,8 @@ const REQUIRED_CODES: Record<Requirement, PayloadErrorCode> = {
   reason: 'reason_required',
   deputyId: 'deputy_required',
   findings: 'findings_required',
-  leadDepartment: 'lead_department_required',
+  leadDepartmentId: 'lead_department_required',
+  departmentId: 'department_required',
   deadline: 'deadline_required',
   mergeTarget: 'merge_target_required',
   transferTo: 'transfer_to_required',
@@ -101,8 +116,8 @@ const REQUIRED_CODES: Record<Requirement, PayloadErrorCode> = {
 };
 
 const TEXT_FIELDS = ['publicReply', 'internalNote', 'reason', 'findings', 'ratingComment'] as const;
-const NAME_FIELDS = ['leadDepartment', 'transferTo'] as const;
-const ID_FIELDS = ['deputyId', 'handlerUserId', 'mergeTarget'] as const;
+const NAME_FIELDS = ['transferTo', 'leadDepartment'] as const;
+const ID_FIELDS = ['deputyId', 'handlerUserId', 'mergeTarget', 'leadDepartmentId', 'departmentId'] as const;
 
 class Refused extends Error {
   constructor(readonly detail: PayloadError) {
@@ -129,6 +144,7 @@ function id(value: unknown, field: PayloadField): number | null {
 
 function present(clean: CleanPayload, req: Requirement): boolean {
   if (req === 'replyOrNote') return clean.publicReply !== null || clean.internalNote !== null;
+  if (req === 'leadDepartmentId') return clean.leadDepartmentId !== null || clean.leadDepartment !== null;
   return clean[req] !== null;
 }
 
@@ -144,6 +160,9 @@ export function validatePayload(
   calendar: Calendar,
 ): { ok: true; value: CleanPayload } | ({ ok: false } & PayloadError) {
   const used = new Set<PayloadField>([...rule.optional, ...rule.requires.flatMap(expand)]);
+  // The legacy name fields ride along with the id fields they stand for.
+  if (used.has('leadDepartmentId')) used.add('leadDepartment');
+  if (used.has('departmentIds')) used.add('departments');
   const raw = (field: PayloadField): unknown => (used.has(field) ? payload[field] : undefined);
   try {
     const clean: CleanPayload = {
@@ -154,6 +173,9 @@ export function validatePayload(
       handlerUserId: null,
       findings: null,
       photoIds: [],
+      leadDepartmentId: null,
+      departmentIds: [],
+      departmentId: null,
       leadDepartment: null,
       departments: [],
       deadline: null,
@@ -166,7 +188,8 @@ export function validatePayload(
     for (const f of NAME_FIELDS) clean[f] = text(raw(f), f, MAX_NAME_LENGTH);
     for (const f of ID_FIELDS) clean[f] = id(raw(f), f);
     clean.photoIds = photoIds(raw('photoIds'));
-    clean.departments = departments(raw('departments'), clean.leadDepartment);
+    clean.departmentIds = departmentIds(raw('departmentIds'), clean.leadDepartmentId);
+    clean.departments = departmentNames(raw('departments'), clean.leadDepartment);
     clean.deadline = deadline(raw('deadline'), today, calendar);
     clean.rating = rating(raw('rating'));
     for (const req of rule.requires) {
@@ -186,6 +209,17 @@ function rating(value: unknown): Rating | null {
   return isRating(trimmed) ? trimmed : refuse('rating_invalid', 'rating');
 }
 
+/** Legacy co-departments by name: distinct, none equal to the lead. */
+function departmentNames(value: unknown, lead: string | null): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > MAX_DEPARTMENTS) return refuse('departments_invalid', 'departments');
+  const names = value.map((v) => text(v, 'departments', MAX_NAME_LENGTH) ?? refuse('departments_invalid', 'departments'));
+  if (new Set(names).size !== names.length || (lead !== null && names.includes(lead))) {
+    refuse('departments_invalid', 'departments');
+  }
+  return names;
+}
+
 function expand(req: Requirement): PayloadField[] {
   return req === 'replyOrNote' ? ['publicReply', 'internalNote'] : [req];
 }
@@ -198,15 +232,15 @@ function photoIds(value: unknown): number[] {
   return [...new Set(ids)];
 }
 
-/** Co-departments: distinct names, none equal to the lead (the lead is kept apart on the row). */
-function departments(value: unknown, lead: string | null): string[] {
+/** Co-departments: distinct ids, none equal to the lead (the lead is kept apart on the row). */
+function departmentIds(value: unknown, lead: number | null): number[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > MAX_DEPARTMENTS) return refuse('departments_invalid', 'departments');
-  const names = value.map((v) => text(v, 'departments', MAX_NAME_LENGTH) ?? refuse('departments_invalid', 'departments'));
-  if (new Set(names).size !== names.length || (lead !== null && names.includes(lead))) {
-    refuse('departments_invalid', 'departments');
+  if (!Array.isArray(value) || value.length > MAX_DEPARTMENTS) return refuse('departments_invalid', 'departmentIds');
+  const ids = value.map((v) => id(v, 'departmentIds') ?? refuse('departments_invalid', 'departmentIds'));
+  if (new Set(ids).size !== ids.length || (lead !== null && ids.includes(lead))) {
+    refuse('departments_invalid', 'departmentIds');
   }
-  return names;
+  return ids;
 }
 
 function deadline(value: unknown, today: string, calendar: Calendar): string | null {

@@ -21,9 +21,10 @@ export type OpinionState = (typeof OPINION_STATES)[number];
 
 /**
  * Who takes an action. 'leader' exists so a signed-in user's role can be passed straight in:
- * leaders only read dashboards, so the table grants them nothing.
+ * leaders only read dashboards, so the table grants them nothing. 'department' is an account
+ * of a 承办单位: it acts only through its own assignment on the opinion.
  */
-export const ACTOR_ROLES = ['admin', 'staff', 'leader', 'deputy', 'resident', 'system'] as const;
+export const ACTOR_ROLES = ['admin', 'staff', 'leader', 'deputy', 'department', 'resident', 'system'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** Resident ratings, as stored in `opinions.rating`. */

@@ -25,6 +25,17 @@ export const ACTIONS = [
   'extend',
   'supervise',
   'note',
+  'sign',
+  'send_back',
+  'assign_departments',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'submit_answer',
+  'accept_answer',
+  'return_answer',
+  'remind',
+  'share_contact',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,6 +48,9 @@ export type PayloadField =
   | 'handlerUserId'
   | 'findings'
   | 'photoIds'
+  | 'leadDepartmentId'
+  | 'departmentIds'
+  | 'departmentId'
   | 'leadDepartment'
   | 'departments'
   | 'deadline'
@@ -46,10 +60,24 @@ export type PayloadField =
   | 'ratingComment';
 
 /** A required field, or 'replyOrNote': at least one of publicReply and internalNote. */
-export type Requirement = Exclude<PayloadField, 'handlerUserId' | 'photoIds' | 'departments' | 'ratingComment'> | 'replyOrNote';
+export type Requirement =
+  | Exclude<PayloadField, 'handlerUserId' | 'photoIds' | 'departmentIds' | 'ratingComment' | 'leadDepartment' | 'departments'>
+  | 'replyOrNote';
 
 /** 'same' means the opinion stays in the state it is in (updates, notes, reassignment). */
 export type Target = OpinionState | 'same';
+
+/** Where a department's current assignment on an opinion stands (see opinion_assignments). */
+export type CurrentAssignmentStatus = 'assigned' | 'signed' | 'answered';
+
+/**
+ * What a rule asks of a `department` actor: its own current assignment, as lead only or in
+ * either role, in one of these statuses.
+ */
+export interface DepartmentRequirement {
+  readonly as: 'lead' | 'any';
+  readonly status: readonly CurrentAssignmentStatus[];
+}
 
 /** One row of the table. */
 export interface TransitionRule {
@@ -62,10 +90,18 @@ export interface TransitionRule {
   readonly requires: readonly Requirement[];
   /** Optional fields the action records; anything else in the payload is ignored. */
   readonly optional: readonly PayloadField[];
+  /** Present when 'department' is among the roles: which assignment the department needs. */
+  readonly department?: DepartmentRequirement;
 }
 
 const OFFICE: readonly ActorRole[] = ['staff', 'admin'];
 const OFFICE_AND_DEPUTY: readonly ActorRole[] = ['deputy', 'staff', 'admin'];
+const HANDLERS: readonly ActorRole[] = ['deputy', 'staff', 'admin', 'department'];
+/** A department that has signed for the item (an answer awaiting acceptance counts). */
+const SIGNED: readonly CurrentAssignmentStatus[] = ['signed', 'answered'];
+const CURRENT: readonly CurrentAssignmentStatus[] = ['assigned', 'signed', 'answered'];
+/** 交办 happens at 三议; 签收/退回 can follow while the item is deliberated or being handled. */
+const ASSIGNABLE: readonly OpinionState[] = ['deliberating', 'handling'];
 const NOTES: readonly PayloadField[] = ['publicReply', 'internalNote'];
 /** Before the department has started: the stages where it can still be sent elsewhere. */
 const BEFORE_HANDLING: readonly OpinionState[] = ['pending', 'listening', 'viewing', 'deliberating'];
@@ -77,6 +113,14 @@ const BEFORE_HANDLING: readonly OpinionState[] = ['pending', 'listening', 'viewi
  *   `start_handling` then only records that the department has taken it up.
  * - `reject` (不予受理) is only possible before the site visit; later, staff merge or transfer.
  * - staff may record a rating too (电话回访: the resident answers a follow-up call).
+ * - 交办 is part of `deliberate`: the lead and co-departments each get an assignment that they
+ *   `sign` (签收) or `send_back` (退回, before signing only) within the 签收 limit; the lead's
+ *   签收 starts 四办. `assign_departments` is staff's 改派 after a 退回.
+ * - Only the lead asks for more time (`request_extension`): the deadline is the lead's
+ *   commitment. The deadline moves only when staff `approve_extension`.
+ * - Only the lead submits the 办复 (`submit_answer`); co-departments report their part as
+ *   `progress`. Staff `accept_answer` (it becomes the public reply) unless the district's
+ *   settings publish answers directly, in which case `submit_answer` itself resolves.
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
   {
@@ -100,17 +144,18 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     from: ['viewing'],
     to: ['deliberating'],
     roles: OFFICE_AND_DEPUTY,
-    requires: ['publicReply', 'leadDepartment', 'deadline'],
-    optional: ['internalNote', 'departments'],
+    requires: ['publicReply', 'leadDepartmentId', 'deadline'],
+    optional: ['internalNote', 'departmentIds'],
   },
   { action: 'start_handling', from: ['deliberating'], to: ['handling'], roles: OFFICE, requires: [], optional: NOTES },
   {
     action: 'progress',
     from: ['handling'],
     to: ['same'],
-    roles: OFFICE_AND_DEPUTY,
+    roles: HANDLERS,
     requires: ['replyOrNote'],
     optional: [...NOTES, 'photoIds'],
+    department: { as: 'any', status: SIGNED },
   },
   {
     action: 'resolve',
@@ -173,15 +218,93 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     requires: [],
     optional: ['internalNote'],
   },
-  { action: 'note', from: OPINION_STATES, to: ['same'], roles: OFFICE_AND_DEPUTY, requires: ['internalNote'], optional: [] },
+  {
+    action: 'note',
+    from: OPINION_STATES,
+    to: ['same'],
+    roles: HANDLERS,
+    requires: ['internalNote'],
+    optional: [],
+    department: { as: 'any', status: CURRENT },
+  },
+  {
+    action: 'sign',
+    from: ASSIGNABLE,
+    to: ['same', 'handling'],
+    roles: ['department'],
+    requires: [],
+    optional: NOTES,
+    department: { as: 'any', status: ['assigned'] },
+  },
+  {
+    action: 'send_back',
+    from: ASSIGNABLE,
+    to: ['same'],
+    roles: ['department'],
+    requires: ['reason'],
+    optional: ['internalNote'],
+    department: { as: 'any', status: ['assigned'] },
+  },
+  {
+    action: 'assign_departments',
+    from: ASSIGNABLE,
+    to: ['same'],
+    roles: OFFICE,
+    requires: ['leadDepartmentId'],
+    optional: ['departmentIds', 'deadline', 'internalNote'],
+  },
+  {
+    action: 'request_extension',
+    from: ['handling'],
+    to: ['same'],
+    roles: ['department'],
+    requires: ['deadline', 'reason'],
+    optional: ['internalNote'],
+    department: { as: 'lead', status: ['signed'] },
+  },
+  { action: 'approve_extension', from: ['handling'], to: ['same'], roles: OFFICE, requires: [], optional: NOTES },
+  { action: 'refuse_extension', from: ['handling'], to: ['same'], roles: OFFICE, requires: ['internalNote'], optional: [] },
+  {
+    action: 'submit_answer',
+    from: ['handling'],
+    to: ['same', 'resolved'],
+    roles: ['department'],
+    requires: ['publicReply'],
+    optional: ['internalNote', 'photoIds'],
+    department: { as: 'lead', status: ['signed'] },
+  },
+  { action: 'accept_answer', from: ['handling'], to: ['resolved'], roles: OFFICE, requires: [], optional: NOTES },
+  { action: 'return_answer', from: ['handling'], to: ['same'], roles: OFFICE, requires: ['internalNote'], optional: [] },
+  {
+    action: 'remind',
+    from: TIMED_STATES,
+    to: ['same'],
+    roles: OFFICE,
+    requires: [],
+    optional: ['departmentId', 'internalNote'],
+  },
+  {
+    action: 'share_contact',
+    from: ASSIGNABLE,
+    to: ['same'],
+    roles: OFFICE,
+    requires: ['departmentId'],
+    optional: ['internalNote'],
+  },
 ];
 
 const BY_ACTION = new Map<string, TransitionRule>(TRANSITIONS.map((r) => [r.action, r]));
 
-/** Who is acting. The caller decides `isAssignedDeputy` (the deputy's id equals the opinion's). */
+/**
+ * Who is acting. The caller decides `isAssignedDeputy` (the deputy's id equals the opinion's);
+ * for a department, `departmentId` is its own and `assignment` its current assignment on this
+ * opinion (null or absent: it has none). {@link import('./machine').actorOn} fills both.
+ */
 export interface Actor {
   role: ActorRole;
   isAssignedDeputy?: boolean;
+  departmentId?: number | null;
+  assignment?: { role: 'lead' | 'co'; status: CurrentAssignmentStatus } | null;
 }
 
 /** Type guard for action ids from a request. */
@@ -197,14 +320,37 @@ export function ruleFor(action: Action): TransitionRule {
 }
 
 /** Why an actor may not take an action in a state (checked in this order), or null if they may. */
-export type PermissionError = 'action_not_allowed_in_state' | 'role_not_allowed' | 'not_assigned_deputy';
+export type PermissionError =
+  | 'action_not_allowed_in_state'
+  | 'role_not_allowed'
+  | 'not_assigned_deputy'
+  | 'not_assigned_department'
+  | 'lead_department_only'
+  | 'already_signed'
+  | 'not_signed'
+  | 'answer_pending';
 
-/** Checks state, role and deputy assignment; payloads and time guards are checked by planTransition. */
+/** Why a department's assignment does not meet a rule's requirement, or null when it does. */
+function departmentRefusal(req: DepartmentRequirement | undefined, actor: Actor): PermissionError | null {
+  const a = actor.assignment;
+  if (!req || !a) return 'not_assigned_department';
+  if (req.as === 'lead' && a.role !== 'lead') return 'lead_department_only';
+  if (req.status.includes(a.status)) return null;
+  if (a.status === 'assigned') return 'not_signed';
+  if (a.status === 'answered') return 'answer_pending';
+  return 'already_signed';
+}
+
+/**
+ * Checks state, role, deputy assignment and a department's own assignment; payloads and
+ * guards that need the opinion's other data are checked by planTransition.
+ */
 export function checkPermission(state: OpinionState, action: Action, actor: Actor): PermissionError | null {
   const rule = ruleFor(action);
   if (!rule.from.includes(state)) return 'action_not_allowed_in_state';
   if (!rule.roles.includes(actor.role)) return 'role_not_allowed';
   if (actor.role === 'deputy' && actor.isAssignedDeputy !== true) return 'not_assigned_deputy';
+  if (actor.role === 'department') return departmentRefusal(rule.department, actor);
   return null;
 }
 

@@ -3,11 +3,28 @@
  * HTML legend. The canvas is an image to assistive technology, named by `label`; the numbers
  * themselves are in the card's data table. A click on a bar (anywhere along its row) reports
  * its index, so a township's bar can open that township's list.
+ *
+ * Chart.js (about 50 KB gzip, the largest part of the overview) is loaded on demand: the
+ * page's figures, filters, legends and data tables paint first, the canvas fills in when the
+ * library arrives. See {@link loadChartJs}.
  */
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import { formatCompact, formatCount } from './format';
-import { Chart } from './setup';
+
+let chartJs: Promise<typeof import('./setup')> | null = null;
+
+/**
+ * Chart.js with the app's registrations and defaults (./setup), fetched once and shared by
+ * every chart; a failed fetch (a flaky network) is retried by the next chart that asks.
+ */
+export function loadChartJs(): Promise<typeof import('./setup')> {
+  chartJs ??= import('./setup').catch((err: unknown) => {
+    chartJs = null;
+    throw err;
+  });
+  return chartJs;
+}
 
 export interface Series {
   label: string;
@@ -98,9 +115,19 @@ export function ChartCanvas(props: ChartCanvasProps) {
   useEffect(() => {
     if (!canvas.current) return;
     const cfg = config({ ...props, onSelect: props.onSelect ? (i) => latest.current.onSelect?.(i) : undefined });
-    chart.current?.destroy();
-    chart.current = new Chart(canvas.current, cfg);
+    let live = true;
+    loadChartJs()
+      .then(({ Chart }) => {
+        // The effect may have been cleaned up (new data, page left) while Chart.js loaded.
+        if (!live || !canvas.current) return;
+        chart.current?.destroy();
+        chart.current = new Chart(canvas.current, cfg);
+      })
+      .catch(() => {
+        // No chart without the library; the card's data table still carries every figure.
+      });
     return () => {
+      live = false;
       chart.current?.destroy();
       chart.current = null;
     };

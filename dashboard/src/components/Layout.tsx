@@ -28,6 +28,9 @@ function UserBox() {
         ) : null}
       </span>
       <LangSwitch />
+      <a class="btn btn-quiet btn-small" href="/account/password">
+        {t('account.password.link')}
+      </a>
       <button
         type="button"
         class="btn btn-quiet btn-small"

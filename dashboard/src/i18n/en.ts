@@ -2,7 +2,13 @@
  * English messages. Typed as `Catalog`, so a key missing here or one that zh-CN does not have
  * is a compile error; placeholders are checked by test/dashboard/i18n.test.ts.
  */
+import { formsEn } from '../pages/forms/messages';
+import { statsEn } from '../pages/overview/messages';
+import { dutyEn } from '../pages/duty/messages';
+import { messagesEn } from '../pages/messages/messages';
+import { accountEn } from '../pages/account/messages';
 import type { Catalog } from './types';
+import { trainingResultsEn } from '../pages/trainings/messages';
 
 export const en: Catalog = {
   'app.name': 'Lianluo',
@@ -252,7 +258,7 @@ export const en: Catalog = {
   'users.phoneTail': 'ends in {digits}',
   'users.password': 'Password',
   'users.newPassword': 'New password',
-  'users.passwordHint': 'At least 8 characters, not digits only.',
+  'users.passwordHint': 'At least 10 characters; not a common password, digits only or a keyboard run.',
   'users.showPassword': 'Show password',
   'users.lastLogin': 'Last sign-in',
   'users.neverLoggedIn': 'Never',
@@ -262,14 +268,14 @@ export const en: Catalog = {
   'users.resetPassword': 'Reset password',
   'users.resetTitle': 'Reset password: {name}',
   'users.resetNote':
-    'Once saved, every session of this account ends at once and it must sign in with the new password. Tell the person the new password in person or by phone.',
+    'Once saved, every session of this account ends at once. This is a temporary password: after signing in with it, the person must choose their own first. Tell them in person or by phone.',
   'users.deactivateTitle': 'Deactivate account: {name}',
   'users.deactivateBody':
     'Deactivating ends every session of this account at once, and “{username}” can no longer sign in. You can reactivate it at any time.',
   'users.deactivateConfirm': 'Deactivate',
   'users.created': 'Account “{name}” created.',
   'users.saved': 'Account “{name}” saved.',
-  'users.passwordReset': 'The password of “{name}” was reset; the account must sign in with the new password.',
+  'users.passwordReset': 'The password of “{name}” was reset. After signing in with it, the person must choose a new one first.',
   'users.deactivated': 'Account “{name}” deactivated; all its sessions have ended.',
   'users.reactivated': 'Account “{name}” reactivated.',
 
@@ -450,7 +456,7 @@ export const en: Catalog = {
   'trainings.progress.township': 'Township',
   'trainings.progress.enrolled': 'Enrolled',
   'trainings.progress.day': 'Day {n} check-in',
-  'trainings.progress.opened': 'Opened link',
+  'trainings.progress.opened': 'Started filling in',
   'trainings.progress.submitted': 'Submitted',
   'trainings.progress.pending': 'Not submitted',
   'trainings.progress.rate': 'Completion',
@@ -462,7 +468,7 @@ export const en: Catalog = {
   'trainings.pending.level': 'Level',
   'trainings.pending.township': 'Township',
   'trainings.pending.phone': 'Mobile',
-  'trainings.pending.opened': 'Opened link',
+  'trainings.pending.opened': 'Started filling in',
   'trainings.pending.attended': 'Days present',
   'trainings.pending.link': 'Personal link',
   'trainings.pending.openLink': 'Copy {name}’s personal evaluation link',
@@ -646,4 +652,16 @@ export const en: Catalog = {
   'opinions.hint.photos': 'Optional, up to {max} JPEG, PNG or WebP photos; location data is removed.',
   'opinions.tooManyPhotos': 'At most {max} photos at a time.',
   'opinions.photoAlt': 'Photo {n}',
+  // Reception duty and the deputy's start page (pages/duty).
+  ...dutyEn,
+  // 消息记录 and the calendar page (pages/messages, pages/calendar).
+  ...messagesEn,
+  // One's own account: changing the password (pages/account).
+  ...accountEn,
+  // How evaluation results are released (pages/trainings).
+  ...trainingResultsEn,
+  // The form builder (pages/forms).
+  ...formsEn,
+  // Flows, backlog, satisfaction and the weekly report (pages/overview).
+  ...statsEn,
 };

@@ -3,14 +3,28 @@
  * formatting. The locale lives in the `lang` cookie, which the Worker also reads to localise
  * API error messages, so both halves always speak the same language.
  */
-import { en } from './en';
 import type { Catalog, Locale, MessageKey, ParamArgs } from './types';
 import { zhCN } from './zh-CN';
 
 export type { Catalog, Locale, MessageKey, PlainKey } from './types';
 
-/** Catalogs by locale; exported for the key-parity test. */
-export const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, en };
+/**
+ * How each catalog is obtained. zh-CN is part of the entry: it is the default language, what
+ * nearly every user reads, and the fallback for any key. en is a chunk of its own, fetched
+ * only by those who read English — the entry no longer carries both (about 8 KB gzip each).
+ */
+export const catalogLoaders: Record<Locale, () => Promise<Catalog>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: () => import('./en').then((m) => m.en),
+};
+
+/** Catalogs fetched so far. */
+const loaded: Partial<Record<Locale, Catalog>> = { 'zh-CN': zhCN };
+
+/** Fetches a locale's catalog once; later calls reuse it. */
+async function loadCatalog(locale: Locale): Promise<void> {
+  loaded[locale] ??= await catalogLoaders[locale]();
+}
 
 const COOKIE = 'lang';
 /** China time: the district works in UTC+8 whatever the viewer's device says. */
@@ -30,6 +44,11 @@ export function detectLocale(cookie: string, languages: readonly string[]): Loca
 let current: Locale =
   typeof document === 'undefined' ? 'zh-CN' : detectLocale(document.cookie, globalThis.navigator?.languages ?? []);
 
+// A reader of English gets English on the first paint, not Chinese and then English: every
+// module that calls t() waits for this (top-level await). If the chunk cannot be fetched,
+// the page shows Chinese rather than nothing.
+if (current !== 'zh-CN') await loadCatalog(current).catch(() => undefined);
+
 /** The locale in use now. */
 export function getLocale(): Locale {
   return current;
@@ -37,16 +56,31 @@ export function getLocale(): Locale {
 
 /**
  * Switches the locale: persists it in the `lang` cookie for a year (so the Worker sees it on
- * the next request) and updates `<html lang>` for screen readers and font selection.
- * Callers re-render the app afterwards (see app.tsx).
+ * the next request), updates `<html lang>` for screen readers and font selection, and
+ * fetches the catalog if this is its first use. `t()` speaks the new language once the
+ * returned promise has resolved (at once for a catalog already here); callers re-render the
+ * app then (see app.tsx).
  */
-export function setLocale(locale: Locale): void {
-  current = locale;
-  if (typeof document === 'undefined') return;
-  const secure = location.protocol === 'https:' ? '; Secure' : '';
-  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the WebViews staff use.
-  document.cookie = `${COOKIE}=${encodeURIComponent(locale)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
-  document.documentElement.lang = locale;
+export function setLocale(locale: Locale): Promise<void> {
+  if (typeof document !== 'undefined') {
+    const secure = location.protocol === 'https:' ? '; Secure' : '';
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the WebViews staff use.
+    document.cookie = `${COOKIE}=${encodeURIComponent(locale)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+    document.documentElement.lang = locale;
+  }
+  if (loaded[locale]) {
+    current = locale;
+    return Promise.resolve();
+  }
+  return loadCatalog(locale).then(
+    () => {
+      current = locale;
+    },
+    () => {
+      // Offline or the chunk is gone (a new deployment): the cookie is set, and the next
+      // page load will try again; until then the page keeps its language.
+    },
+  );
 }
 
 /**
@@ -76,7 +110,7 @@ function isMessageKey(key: string): key is MessageKey {
 }
 
 function render(key: MessageKey, params: Record<string, string | number>): string {
-  const template: string = catalogs[current][key] ?? zhCN[key];
+  const template: string = loaded[current]?.[key] ?? zhCN[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

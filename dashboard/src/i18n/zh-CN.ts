@@ -3,6 +3,13 @@
  * set. `{name}` marks a placeholder; `t()` types its parameters from these strings, so a
  * placeholder added here becomes a required parameter at every call site.
  */
+import { formsZhCN } from '../pages/forms/messages';
+import { statsZhCN } from '../pages/overview/messages';
+import { dutyZhCN } from '../pages/duty/messages';
+import { messagesZhCN } from '../pages/messages/messages';
+import { accountZhCN } from '../pages/account/messages';
+import { trainingResultsZhCN } from '../pages/trainings/messages';
+
 export const zhCN = {
   'app.name': '联络',
   'app.tagline': '人大代表联络工作平台',
@@ -247,7 +254,7 @@ export const zhCN = {
   'users.phoneTail': '尾号 {digits}',
   'users.password': '密码',
   'users.newPassword': '新密码',
-  'users.passwordHint': '至少 8 位，不能全是数字。',
+  'users.passwordHint': '至少 10 个字符，不能是常见密码、纯数字或键盘上连续的按键。',
   'users.showPassword': '显示密码',
   'users.lastLogin': '最近登录',
   'users.neverLoggedIn': '从未登录',
@@ -256,13 +263,13 @@ export const zhCN = {
   'users.total': '共 {total} 个账号',
   'users.resetPassword': '重置密码',
   'users.resetTitle': '重置密码：{name}',
-  'users.resetNote': '保存后，该账号的所有登录会话立即失效，需要用新密码重新登录。请当面或电话告知本人新密码。',
+  'users.resetNote': '保存后，该账号的所有登录会话立即失效。这是临时密码：本人用它登录后必须先设置自己的新密码。请当面或电话告知本人。',
   'users.deactivateTitle': '停用账号：{name}',
   'users.deactivateBody': '停用后该账号的所有登录会话立即失效，「{username}」也不能再登录。以后可以随时重新启用。',
   'users.deactivateConfirm': '确定停用',
   'users.created': '账号「{name}」已创建。',
   'users.saved': '账号「{name}」已保存。',
-  'users.passwordReset': '已重置「{name}」的密码，该账号需要用新密码重新登录。',
+  'users.passwordReset': '已重置「{name}」的密码。本人用临时密码登录后需要先设置新密码。',
   'users.deactivated': '账号「{name}」已停用，所有登录会话已失效。',
   'users.reactivated': '账号「{name}」已重新启用。',
 
@@ -440,7 +447,7 @@ export const zhCN = {
   'trainings.progress.township': '乡镇（街道）',
   'trainings.progress.enrolled': '报名',
   'trainings.progress.day': '第 {n} 天签到',
-  'trainings.progress.opened': '已打开链接',
+  'trainings.progress.opened': '已开始填写',
   'trainings.progress.submitted': '已提交',
   'trainings.progress.pending': '未提交',
   'trainings.progress.rate': '完成率',
@@ -452,7 +459,7 @@ export const zhCN = {
   'trainings.pending.level': '级别',
   'trainings.pending.township': '乡镇（街道）',
   'trainings.pending.phone': '手机号码',
-  'trainings.pending.opened': '已打开链接',
+  'trainings.pending.opened': '已开始填写',
   'trainings.pending.attended': '签到天数',
   'trainings.pending.link': '个人链接',
   'trainings.pending.openLink': '复制{name}的个人评估链接',
@@ -632,4 +639,16 @@ export const zhCN = {
   'opinions.hint.photos': '可选，最多 {max} 张 JPEG、PNG 或 WebP 照片；照片的位置信息会被去除。',
   'opinions.tooManyPhotos': '一次最多上传 {max} 张照片。',
   'opinions.photoAlt': '照片 {n}',
+  // Reception duty and the deputy's start page (pages/duty).
+  ...dutyZhCN,
+  // 消息记录 and the calendar page (pages/messages, pages/calendar).
+  ...messagesZhCN,
+  // One's own account: changing the password (pages/account).
+  ...accountZhCN,
+  // How evaluation results are released (pages/trainings).
+  ...trainingResultsZhCN,
+  // The form builder (pages/forms).
+  ...formsZhCN,
+  // Flows, backlog, satisfaction and the weekly report (pages/overview).
+  ...statsZhCN,
 } as const;

@@ -90,16 +90,16 @@ describe('answerWorkbook', () => {
   });
   const [answers, codebook, courseSheet] = sheets;
 
-  it('has one row per answer in random-id order, townships below the threshold withheld', () => {
+  it('has one row per answer in random-id order, withheld townships left blank (no marker)', () => {
     expect(answers!.rows).toHaveLength(4);
     const header = answers!.rows[0]!;
     expect(header.slice(0, 4)).toEqual(['no', 'version', 'township', 'content']);
     expect(answers!.rows.slice(1).map((r) => r[0])).toEqual([1, 2, 3]);
     // Sorted by id: 'a' (township 2, withheld), 'b' (township 1), 'c' (township 2).
     expect(answers!.rows.slice(1).map((r) => r[2])).toEqual([
-      '（该乡镇少于 5 份，不显示）',
+      '',
       '城关街道',
-      '（该乡镇少于 5 份，不显示）',
+      '',
     ]);
     const budget = header.indexOf('topics_next.budget');
     expect(answers!.rows.slice(1).map((r) => r[budget])).toEqual([1, 1, null]);
@@ -144,7 +144,7 @@ describe('pendingRows', () => {
       'zh-CN',
     );
     expect(rows).toEqual([
-      ['乡镇（街道）', '姓名', '级别', '手机号码', '已打开链接', '签到天数'],
+      ['乡镇（街道）', '姓名', '级别', '手机号码', '已开始填写', '签到天数'],
       ['城关街道', '王建国', '区人大代表', '13800000001', '否', 1],
     ]);
   });

@@ -2,26 +2,35 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../../worker/workflow/calendar';
 import {
+  actorOn,
   MAX_TEXT_LENGTH,
   TRANSITIONS,
   planTransition,
   type Actor,
+  type OpinionSnapshot,
   type TransitionPayload,
 } from '../../../worker/workflow/machine';
-import { calendar, chinaTime, ctx, NOW, ok, snapshot, VALID } from './fixtures';
+import { calendar, chinaTime, ctx, LEAD, NOW, ok, SETUP, snapshot, VALID } from './fixtures';
 
 const staff: Actor = { role: 'staff' };
-/** The state each action is tried from: the first of its from-states in the table. */
-const FROM = Object.fromEntries(TRANSITIONS.map((r) => [r.action, r.from[0]!]));
-const plan = (action: string, payload: TransitionPayload, over = {}) =>
-  planTransition(snapshot(FROM[action]!, over), action, staff, payload, ctx);
+/** Staff, or the lead department for the actions only departments take. */
+const DEPARTMENT_ONLY = new Set<string>(
+  TRANSITIONS.filter((r) => r.roles.length === 1 && r.roles[0] === 'department').map((r) => r.action),
+);
+/** The state each action is tried from: the first of its from-states in the table (四办 for departments' own). */
+const FROM = Object.fromEntries(TRANSITIONS.map((r) => [r.action, DEPARTMENT_ONLY.has(r.action) ? 'handling' : r.from[0]!]));
+const plan = (action: string, payload: TransitionPayload, over: Partial<OpinionSnapshot> = {}) => {
+  const o = snapshot(FROM[action]!, { ...SETUP[action], ...over });
+  const actor = DEPARTMENT_ONLY.has(action) ? actorOn(o, { role: 'department', departmentId: LEAD }) : staff;
+  return planTransition(o, action, actor, payload, ctx);
+};
 
 /** Written out by hand: each action's required fields and the refusal for each when missing. */
 const REQUIRED: [action: string, field: string, code: string][] = [
   ['accept', 'deputyId', 'deputy_required'],
   ['record_visit', 'findings', 'findings_required'],
   ['deliberate', 'publicReply', 'reply_required'],
-  ['deliberate', 'leadDepartment', 'lead_department_required'],
+  ['deliberate', 'leadDepartmentId', 'lead_department_required'],
   ['deliberate', 'deadline', 'deadline_required'],
   ['progress', 'publicReply', 'reply_or_note_required'],
   ['resolve', 'publicReply', 'reply_required'],
@@ -35,6 +44,14 @@ const REQUIRED: [action: string, field: string, code: string][] = [
   ['extend', 'deadline', 'deadline_required'],
   ['extend', 'internalNote', 'note_required'],
   ['note', 'internalNote', 'note_required'],
+  ['send_back', 'reason', 'reason_required'],
+  ['assign_departments', 'leadDepartmentId', 'lead_department_required'],
+  ['request_extension', 'deadline', 'deadline_required'],
+  ['request_extension', 'reason', 'reason_required'],
+  ['refuse_extension', 'internalNote', 'note_required'],
+  ['submit_answer', 'publicReply', 'reply_required'],
+  ['return_answer', 'internalNote', 'note_required'],
+  ['share_contact', 'departmentId', 'department_required'],
 ];
 
 describe('required payload fields', () => {
@@ -48,7 +65,7 @@ describe('required payload fields', () => {
     expect(plan(action, payload)).toEqual({ ok: false, code, field });
   });
 
-  it.each(REQUIRED.filter(([, f]) => !['deputyId', 'mergeTarget'].includes(f)))(
+  it.each(REQUIRED.filter(([, f]) => !['deputyId', 'mergeTarget', 'leadDepartmentId', 'departmentId'].includes(f)))(
     '%s with blank %s counts as missing',
     (action, field, code) => {
       const blank = field === 'rating' || field === 'deadline' ? '' : '   \n ';
@@ -57,7 +74,9 @@ describe('required payload fields', () => {
   );
 
   it('actions without required fields go through with an empty payload', () => {
-    for (const a of ['start_handling', 'handle_directly', 'close', 'supervise']) expect(plan(a, {}).ok, a).toBe(true);
+    for (const a of ['start_handling', 'handle_directly', 'close', 'supervise', 'sign', 'approve_extension', 'accept_answer']) {
+      expect(plan(a, {}).ok, a).toBe(true);
+    }
   });
 
   it('progress takes an internal note alone', () => {
@@ -72,13 +91,16 @@ describe('payload validation', () => {
     ['deadline', '2025-09-29', 'deadline_in_past'],
     ['deadline', '2025-10-03', 'deadline_not_working_day'], // National Day
     ['deadline', '2025-10-12', 'deadline_not_working_day'], // an ordinary Sunday
-    ['leadDepartment', 'x'.repeat(101), 'too_long'],
+    ['leadDepartmentId', 0, 'invalid_id'],
+    ['leadDepartmentId', '5', 'invalid_id'],
     ['publicReply', 'x'.repeat(MAX_TEXT_LENGTH + 1), 'too_long'],
     ['publicReply', 42, 'invalid_text'],
+    ['departmentIds', [6, 6], 'departments_invalid'],
+    ['departmentIds', [LEAD], 'departments_invalid'],
+    ['departmentIds', [-1], 'invalid_id'],
+    ['departmentIds', 6, 'departments_invalid'],
+    ['leadDepartment', 'x'.repeat(101), 'too_long'],
     ['departments', ['镇政府', '镇政府'], 'departments_invalid'],
-    ['departments', ['区交通局'], 'departments_invalid'],
-    ['departments', ['  '], 'departments_invalid'],
-    ['departments', '镇政府', 'departments_invalid'],
   ])('deliberate with %s = %j → %s', (field, value, code) => {
     expect(plan('deliberate', { ...VALID.deliberate, [field]: value } as TransitionPayload)).toEqual({ ok: false, code, field });
   });
@@ -148,20 +170,40 @@ describe('planned changes and events', () => {
     });
   });
 
-  it('deliberate stores departments as JSON and makes the agreed deadline the due date', () => {
-    const p = ok(plan('deliberate', { ...VALID.deliberate, internalNote: '  会议纪要见附件  ' }));
+  it('deliberate hands the item to the lead and co-departments (交办) and makes the agreed deadline the due date', () => {
+    const p = ok(plan('deliberate', { ...VALID.deliberate, internalNote: '  会议纪要见附件  ' }, { assignments: [] }));
+    expect(p.changes).toEqual({ state: 'deliberating', leadDepartmentId: LEAD, dueOn: '2025-10-20' });
+    // 签收 within 2 working days of Tue 2025-09-30: 10-09 and 10-10 (after National Day).
+    expect(p.writes.assignments).toEqual([
+      { kind: 'create', departmentId: LEAD, role: 'lead', signDueOn: '2025-10-10' },
+      { kind: 'create', departmentId: 6, role: 'co', signDueOn: '2025-10-10' },
+    ]);
+    expect(p.event.internalNote).toBe('会议纪要见附件');
+    expect(p.event.publicReply).toBe('由区交通局牵头修复');
+    expect(JSON.parse(p.event.data)).toEqual({ leadDepartmentId: LEAD, departmentIds: [6], deadline: '2025-10-20' });
+  });
+
+  it('deliberate with names only (older callers of the machine) records the names and assigns nothing', () => {
+    const p = ok(
+      plan('deliberate', {
+        publicReply: '由区交通局牵头',
+        leadDepartment: '区交通局',
+        departments: ['镇政府'],
+        deadline: '2025-10-20',
+      }),
+    );
     expect(p.changes).toEqual({
       state: 'deliberating',
       leadDepartment: '区交通局',
       departments: '["镇政府"]',
       dueOn: '2025-10-20',
     });
-    expect(p.event.internalNote).toBe('会议纪要见附件');
-    expect(p.event.publicReply).toBe('由区交通局牵头修复');
+    expect(p.writes.assignments).toEqual([]);
   });
 
   it('start_handling keeps the agreed deadline, or gives the default when there is none', () => {
     expect(ok(plan('start_handling', {})).changes).toEqual({ state: 'handling' });
+    expect(ok(plan('start_handling', {})).writes.assignments).toEqual([]);
     expect(ok(plan('start_handling', {}, { dueOn: null })).changes.dueOn).toBe(addWorkingDays(calendar, '2025-09-30', 15));
   });
 

@@ -7,8 +7,10 @@ import { app } from '../../../worker/index';
 import { call, type Fixture, seedFixture, signIn } from '../helpers';
 
 type Who = 'anonymous' | keyof Fixture['users'];
-const EVERY: Who[] = ['anonymous', 'admin', 'staff', 'staffA', 'staffB', 'leader', 'deputy'];
-const SIGNED_IN: Who[] = ['admin', 'staff', 'staffA', 'staffB', 'leader', 'deputy'];
+const EVERY: Who[] = ['anonymous', 'admin', 'staff', 'staffA', 'staffB', 'leader', 'deputy', 'department'];
+const SIGNED_IN: Who[] = ['admin', 'staff', 'staffA', 'staffB', 'leader', 'deputy', 'department'];
+/** Everyone signed in but the accounts of 承办单位, which only see the opinions given to them. */
+const NOT_DEPARTMENT: Who[] = SIGNED_IN.filter((w) => w !== 'department');
 
 interface Case {
   method: string;
@@ -24,10 +26,58 @@ interface Case {
 }
 
 const MATRIX: Case[] = [
+  // The form builder's preview (worker/forms): staff who build forms; the phone opens /p/<token> without signing in.
+  { method: 'POST', route: '/api/forms/previews', path: '/api/forms/previews', json: {}, allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  {
+    method: 'PUT',
+    route: '/api/forms/previews/:token',
+    path: '/api/forms/previews/AAAAAAAAAAAAAAAAAAAAAAAA',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  { method: 'GET', route: '/api/forms/templates', path: '/api/forms/templates', allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  {
+    method: 'GET',
+    route: '/api/forms/previews/:token/qr.svg',
+    path: '/api/forms/previews/AAAAAAAAAAAAAAAAAAAAAAAA/qr.svg',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  // 消息记录 (worker/notifications): admins and staff; township staff see their own township's.
+  { method: 'GET', route: '/api/messages', path: '/api/messages', allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  { method: 'GET', route: '/api/messages/templates', path: '/api/messages/templates', allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  {
+    method: 'POST',
+    route: '/api/messages/:id{[0-9]+}/resend',
+    path: '/api/messages/999999/resend',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  // Calendar upkeep warning and the State Council notice parser (worker/opinions/calendar-routes.ts).
+  { method: 'GET', route: '/api/calendar/upkeep', path: '/api/calendar/upkeep', allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'] },
+  { method: 'POST', route: '/api/calendar/parse', path: '/api/calendar/parse', json: {}, allowed: ['admin'] },
+  // 提醒未提交的代表 (worker/evaluations/reminder-routes.ts): staff and admins; township staff for their own deputies.
+  {
+    method: 'POST',
+    route: '/api/trainings/:id{[0-9]+}/reminders',
+    path: '/api/trainings/999999/reminders',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  {
+    method: 'GET',
+    route: '/api/trainings/:id{[0-9]+}/reminders',
+    path: '/api/trainings/999999/reminders',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  {
+    method: 'GET',
+    route: '/api/trainings/:id{[0-9]+}/pending-links',
+    path: '/api/trainings/999999/pending-links',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
   { method: 'GET', route: '/api/health', path: '/api/health', allowed: EVERY },
   { method: 'POST', route: '/api/auth/login', path: '/api/auth/login', json: {}, allowed: EVERY },
   { method: 'POST', route: '/api/auth/logout', path: '/api/auth/logout', allowed: EVERY, freshSession: true },
   { method: 'GET', route: '/api/auth/me', path: '/api/auth/me', allowed: SIGNED_IN },
+  { method: 'POST', route: '/api/auth/password', path: '/api/auth/password', json: {}, allowed: SIGNED_IN },
   { method: 'GET', route: '/api/users', path: '/api/users', allowed: ['admin'] },
   { method: 'POST', route: '/api/users', path: '/api/users', json: {}, allowed: ['admin'] },
   { method: 'PATCH', route: '/api/users/:id{[0-9]+}', path: '/api/users/999', json: {}, allowed: ['admin'] },
@@ -188,15 +238,16 @@ const MATRIX: Case[] = [
   // Opinions: everyone who works with them reads (scoped in the handler); leaders never act.
   { method: 'GET', route: '/api/opinions', path: '/api/opinions', allowed: SIGNED_IN },
   { method: 'GET', route: '/api/opinions/categories', path: '/api/opinions/categories', allowed: SIGNED_IN },
-  { method: 'GET', route: '/api/opinions/export.csv', path: '/api/opinions/export.csv', allowed: SIGNED_IN },
-  { method: 'GET', route: '/api/opinions/export.xlsx', path: '/api/opinions/export.xlsx', allowed: SIGNED_IN },
+  // Exports carry every matching row: not for the accounts of 承办单位.
+  { method: 'GET', route: '/api/opinions/export.csv', path: '/api/opinions/export.csv', allowed: NOT_DEPARTMENT },
+  { method: 'GET', route: '/api/opinions/export.xlsx', path: '/api/opinions/export.xlsx', allowed: NOT_DEPARTMENT },
   { method: 'GET', route: '/api/opinions/:id{[0-9]+}', path: '/api/opinions/999', allowed: SIGNED_IN },
   {
     method: 'POST',
     route: '/api/opinions/:id{[0-9]+}/actions',
     path: '/api/opinions/999/actions',
     json: {},
-    allowed: ['admin', 'staff', 'staffA', 'staffB', 'deputy'],
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'deputy', 'department'],
   },
   {
     method: 'POST',
@@ -226,14 +277,104 @@ const MATRIX: Case[] = [
     path: '/api/stats/overview',
     allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'],
   },
+  {
+    method: 'GET',
+    route: '/api/stats/weekly',
+    path: '/api/stats/weekly',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'],
+  },
   // Receptions (进站接待): deputies log and list their own sessions; leaders read.
-  { method: 'GET', route: '/api/receptions', path: '/api/receptions', allowed: SIGNED_IN },
+  { method: 'GET', route: '/api/receptions', path: '/api/receptions', allowed: NOT_DEPARTMENT },
   {
     method: 'POST',
     route: '/api/receptions',
     path: '/api/receptions',
     json: {},
     allowed: ['admin', 'staff', 'staffA', 'staffB', 'deputy'],
+  },
+  // 代录 outside a session, the duty schedule (排班) and the duty calendar.
+  {
+    method: 'POST',
+    route: '/api/receptions/opinions',
+    path: '/api/receptions/opinions',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'deputy'],
+  },
+  { method: 'GET', route: '/api/receptions/schedules', path: '/api/receptions/schedules', allowed: NOT_DEPARTMENT },
+  {
+    method: 'POST',
+    route: '/api/receptions/schedules',
+    path: '/api/receptions/schedules',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/receptions/schedules/:id{[0-9]+}',
+    path: '/api/receptions/schedules/999',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
+  { method: 'GET', route: '/api/receptions/duty', path: '/api/receptions/duty', allowed: NOT_DEPARTMENT },
+  // 承办单位 (worker/departments): the office and leaders read the roster, deputies the names for 三议;
+  // admins and district-wide staff edit (township staff get 403 from the handler); admins make accounts.
+  {
+    method: 'GET',
+    route: '/api/departments',
+    path: '/api/departments',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader', 'deputy'],
+  },
+  { method: 'POST', route: '/api/departments', path: '/api/departments', json: {}, allowed: ['admin', 'staff'] },
+  { method: 'PATCH', route: '/api/departments/:id{[0-9]+}', path: '/api/departments/999', json: {}, allowed: ['admin', 'staff'] },
+  { method: 'GET', route: '/api/departments/:id{[0-9]+}/members', path: '/api/departments/1/members', allowed: ['admin'] },
+  { method: 'POST', route: '/api/departments/:id{[0-9]+}/members', path: '/api/departments/999/members', json: {}, allowed: ['admin'] },
+  { method: 'POST', route: '/api/departments/import', path: '/api/departments/import?dryRun=1', allowed: ['admin', 'staff'] },
+  // 常用语: everyone who writes replies reads them; admins keep them.
+  {
+    method: 'GET',
+    route: '/api/reply-templates',
+    path: '/api/reply-templates',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'deputy', 'department'],
+  },
+  { method: 'POST', route: '/api/reply-templates', path: '/api/reply-templates', json: {}, allowed: ['admin'] },
+  { method: 'PATCH', route: '/api/reply-templates/:id{[0-9]+}', path: '/api/reply-templates/999', json: {}, allowed: ['admin'] },
+  {
+    method: 'GET',
+    route: '/api/handling-settings',
+    path: '/api/handling-settings',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader', 'department'],
+  },
+  { method: 'PUT', route: '/api/handling-settings', path: '/api/handling-settings', json: {}, allowed: ['admin'] },
+  // 督办: staff act on it, leaders read it; 催办 received: departments, deputies, and the office.
+  { method: 'GET', route: '/api/supervision', path: '/api/supervision', allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'] },
+  {
+    method: 'GET',
+    route: '/api/reminders',
+    path: '/api/reminders',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'deputy', 'department'],
+  },
+  // A deputy's own pending evaluations (their personal links): deputies only.
+  { method: 'GET', route: '/api/deputies/me/evaluations', path: '/api/deputies/me/evaluations', allowed: ['deputy'] },
+  // 履职档案: staff of the deputy's township, leaders, admins, and the deputy themself.
+  {
+    method: 'GET',
+    route: '/api/deputies/:id{[0-9]+}/record',
+    path: '/api/deputies/1/record',
+    allowed: ['admin', 'staff', 'staffA', 'leader', 'deputy'],
+  },
+  {
+    method: 'POST',
+    route: '/api/deputies/:id{[0-9]+}/activities',
+    path: '/api/deputies/1/activities',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'deputy'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/deputies/activities/:activityId{[0-9]+}',
+    path: '/api/deputies/activities/999',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
   },
 ];
 

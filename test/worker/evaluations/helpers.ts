@@ -102,3 +102,10 @@ export function submit(token: string, body: URLSearchParams, ip = '203.0.113.1')
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': ip },
   });
 }
+
+/**
+ * Every stored answer, released or still pending (worker/evaluations/release.ts), as a SQL
+ * table expression: for tests about what was stored rather than what is shown.
+ */
+export const ALL_ANSWERS =
+  '(SELECT id, training_id, form_version_id, township_id, answers FROM evaluation_responses UNION ALL SELECT id, training_id, form_version_id, township_id, answers FROM evaluation_pending)';

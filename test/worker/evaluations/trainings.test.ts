@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { trainingFormDefinition } from '../../../worker/forms/defaults/training';
 import { renderSVG } from 'uqr';
 import { call, ORIGIN, seedFixture } from '../helpers';
-import { answers, setupTraining, submit } from './helpers';
+import { ALL_ANSWERS, answers, setupTraining, submit } from './helpers';
 
 describe('trainings and courses', () => {
   it('creates a training with the default questionnaire from the migration', async () => {
@@ -262,17 +262,18 @@ describe('questionnaire as versioned data', () => {
     ]);
     // The stored answer still points at version 1.
     const row = await env.DB.prepare(
-      'SELECT v.version FROM evaluation_responses r JOIN form_versions v ON v.id = r.form_version_id WHERE r.training_id = ?',
+      `SELECT v.version FROM ${ALL_ANSWERS} r JOIN form_versions v ON v.id = r.form_version_id WHERE r.training_id = ?`,
     )
       .bind(setup.trainingId)
       .first<{ version: number }>();
     expect(row?.version).toBe(1);
     // The next deputy answers version 2, and the form shows its new wording.
-    const page = await (await call('GET', `/e/${setup.tokens.get(2)!}`)).text();
+    const toLast = answers(setup.courseIds, { _page: '1', _go: 'next' });
+    const page = await (await submit(setup.tokens.get(2)!, toLast)).text();
     expect(page).toContain('第三版');
     expect((await submit(setup.tokens.get(2)!, answers(setup.courseIds))).status).toBe(200);
     const versions = await env.DB.prepare(
-      'SELECT v.version FROM evaluation_responses r JOIN form_versions v ON v.id = r.form_version_id WHERE r.training_id = ? ORDER BY v.version',
+      `SELECT v.version FROM ${ALL_ANSWERS} r JOIN form_versions v ON v.id = r.form_version_id WHERE r.training_id = ? ORDER BY v.version`,
     )
       .bind(setup.trainingId)
       .all<{ version: number }>();

@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedFixture } from '../helpers';
-import { codeOf, file, jpegWithGps, pngWithText, rows, submit, validFields } from './support';
+import { codeOf, file, jpegWithGps, jpegWithHiddenGps, pngWithHiddenChunks, pngWithText, rows, submit, validFields } from './support';
 
 beforeAll(async () => {
   await seedFixture();
@@ -25,6 +25,49 @@ async function storedPhotos(code: string) {
     }),
   );
 }
+
+describe('photo metadata: only what a decoder needs survives', () => {
+  it('drops a JPEG APP6 with GPS and an APP11 JUMBF/C2PA block, keeping JFIF, tables, frame and scan', async () => {
+    const code = codeOf(await submit('AAAAAA', validFields({ photos: file(jpegWithHiddenGps(), 'a.jpg', 'image/jpeg') })));
+    const [photo] = await storedPhotos(code);
+    const stored = latin1(photo!.data);
+    expect(stored).not.toContain('GPS-SECRET');
+    expect(stored).not.toContain('GPSLatitude');
+    expect(stored).not.toContain('jumb');
+    expect(stored).toContain('JFIF');
+    const markers = [...photo!.data.keys()].filter((i) => photo!.data[i] === 0xff).map((i) => photo!.data[i + 1]);
+    for (const kept of [0xd8, 0xe0, 0xdb, 0xc0, 0xc4, 0xda, 0xd9]) expect(markers).toContain(kept);
+    expect(markers).not.toContain(0xe6);
+    expect(markers).not.toContain(0xeb);
+  });
+
+  it('drops PNG zxIf, caBX and tIME chunks, keeping IHDR, pHYs, IDAT and IEND', async () => {
+    const code = codeOf(await submit('AAAAAA', validFields({ photos: file(pngWithHiddenChunks(), 'b.png', 'image/png') })));
+    const [photo] = await storedPhotos(code);
+    const stored = latin1(photo!.data);
+    for (const gone of ['GPS-SECRET', 'zxIf', 'caBX', 'tIME']) expect(stored).not.toContain(gone);
+    for (const kept of ['IHDR', 'pHYs', 'IDAT', 'IEND']) expect(stored).toContain(kept);
+  });
+});
+
+describe('decompression bombs', () => {
+  it('refuses a 16000×16000 PNG from its header, with a clear message, storing nothing', async () => {
+    const fields = validFields({ photos: file(pngWithHiddenChunks(16_000, 16_000), 'bomb.png', 'image/png') });
+    const res = await submit('AAAAAA', fields);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('第 1 张照片的尺寸太大（16000×16000），最多 4000 万像素');
+    expect(await rows('SELECT id FROM opinions WHERE submission_key = ?', fields._key)).toEqual([]);
+  });
+
+  it('refuses a JPEG whose frame header claims 8000×6000, accepts one of 6000×6000', async () => {
+    const big = await submit('AAAAAA', validFields({ photos: file(jpegWithHiddenGps(8000, 6000), 'big.jpg', 'image/jpeg') }));
+    expect(big.status).toBe(422);
+    expect(await big.text()).toContain('（8000×6000）');
+    const ok = await submit('AAAAAA', validFields({ photos: file(jpegWithHiddenGps(6000, 6000), 'ok.jpg', 'image/jpeg') }));
+    expect(ok.status).toBe(303);
+  });
+});
 
 describe('photo metadata', () => {
   it('strips EXIF GPS, XMP, IPTC, comments and trailers from a JPEG but keeps its orientation', async () => {

@@ -57,18 +57,56 @@ describe('per client address', () => {
 });
 
 describe('per station', () => {
-  it('after 120 submissions to one station in a minute, the next one gets 429', async () => {
+  it('130 empty posts from 13 addresses do not block the station for a real resident', async () => {
     const code = await ownStation(2);
     await freshWindow(40_000);
     const statuses: number[] = [];
-    for (let i = 0; i < 121; i++) {
-      statuses.push((await send('POST', `/s/${code}`, form(validFields({ body: '短' })))).status);
+    for (let a = 0; a < 13; a++) {
+      const ip = freshIp();
+      for (let i = 0; i < 10; i++) statuses.push((await send('POST', `/s/${code}`, form({ _key: crypto.randomUUID() }), { ip })).status);
     }
-    expect(statuses.slice(0, 120).every((s) => s === 422)).toBe(true);
-    expect(statuses[120]).toBe(429);
+    expect(statuses.every((s) => s === 422)).toBe(true);
+    expect((await submit(code, validFields())).status).toBe(303);
+  }, 120_000);
+
+  it('after 120 valid submissions to one station in a minute, the next one gets 429 (nothing stored)', async () => {
+    const code = await ownStation(2);
+    await freshWindow(50_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) statuses.push((await submit(code, validFields())).status);
+    expect(statuses.every((s) => s === 303)).toBe(true);
+    const last = validFields();
+    const res = await submit(code, last);
+    expect(res.status).toBe(429);
+    expect(await res.text()).toContain(MESSAGE);
+    expect(await rows('SELECT id FROM opinions WHERE submission_key = ?', last._key)).toEqual([]);
     // Other stations are not affected.
     expect((await submit(station, validFields({ body: '短' }))).status).toBe(422);
   }, 120_000);
+});
+
+describe('tracking lookups', () => {
+  it('are limited per client address with a clear page, for both /t/<code> and /t/?code=', async () => {
+    const code = codeOf(await submit(station, validFields()));
+    await freshWindow(20_000);
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const path = i % 2 === 0 ? `/t/${code}` : `/t/?code=ZZZZ-${String(2345 + i).slice(-4).replace(/[01]/g, '9')}`;
+      statuses.push((await send('GET', path, undefined, { ip })).status);
+    }
+    expect(statuses.every((s) => s !== 429)).toBe(true);
+    for (const path of [`/t/${code}`, '/t/?code=ABCD-2345']) {
+      const res = await send('GET', path, undefined, { ip });
+      expect(res.status, path).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('60');
+      const html = await res.text();
+      expect(html).toContain('查询太频繁了');
+      expect(html).toContain('请稍等一分钟再查');
+    }
+    // Another address still reads its page.
+    expect((await send('GET', `/t/${code}`)).status).toBe(200);
+  }, 90_000);
 });
 
 describe('rating posts', () => {

@@ -173,6 +173,41 @@ export function pngWithText(): Uint8Array<ArrayBuffer> {
   );
 }
 
+/**
+ * A JPEG whose location hides in blocks a blacklist would not know: APP6 with GPS text and an
+ * APP11 JUMBF/C2PA box with `exif:GPSLatitude`; `width`×`height` in its frame header.
+ */
+export function jpegWithHiddenGps(width = 1, height = 1): Uint8Array<ArrayBuffer> {
+  const segment = (marker: number, payload: Uint8Array) => [0xff, marker, ...be16(payload.length + 2), ...payload];
+  return bytes(
+    [0xff, 0xd8],
+    segment(0xe0, bytes('JFIF', [0, 1, 1, 0, 0, 1, 0, 1, 0, 0])),
+    segment(0xe6, bytes('NITF', [0], 'GPS-SECRET 30.58N 114.27E')),
+    segment(0xeb, bytes('JP', [0, 0, 0, 0, 0, 1], 'jumb c2pa <exif:GPSLatitude>30,35.0N</exif:GPSLatitude> GPS-SECRET')),
+    segment(0xdb, new Uint8Array(65)), // DQT
+    segment(0xc0, new Uint8Array([8, ...be16(height), ...be16(width), 1, 1, 0x11, 0])), // SOF0
+    segment(0xc4, new Uint8Array([0, ...new Array(16).fill(0)])), // DHT
+    segment(0xda, new Uint8Array([1, 1, 0, 0, 63, 0])), // SOS
+    [0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56],
+    [0xff, 0xd9],
+  );
+}
+
+/** A PNG with metadata in chunks a blacklist would not know (zxIf, caBX, tIME); `width`×`height` in IHDR. */
+export function pngWithHiddenChunks(width = 1, height = 1): Uint8Array<ArrayBuffer> {
+  const chunk = (type: string, data: number[]) => [...be32(data.length), ...bytes(type), ...data, 0, 0, 0, 0];
+  return bytes(
+    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    chunk('IHDR', [...be32(width), ...be32(height), 8, 0, 0, 0, 0]),
+    chunk('zxIf', [...bytes('GPS-SECRET zxIf')]),
+    chunk('caBX', [...bytes('c2pa GPS-SECRET')]),
+    chunk('tIME', [0x07, 0xea, 12, 4, 20, 0, 0]),
+    chunk('pHYs', [0, 0, 0x0b, 0x13, 0, 0, 0x0b, 0x13, 1]),
+    chunk('IDAT', [0x78, 0x9c, 0x63, 0x60, 0, 0, 0, 2, 0, 1]),
+    chunk('IEND', []),
+  );
+}
+
 /** A file object as a browser would send it. */
 export function file(data: Uint8Array<ArrayBuffer>, name: string, type: string): File {
   return new File([data], name, { type });

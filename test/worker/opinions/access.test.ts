@@ -88,7 +88,8 @@ describe('item page: phone numbers and internal notes', () => {
   });
 
   it('keeps other townships and unassigned deputies out', async () => {
-    expect((await call('GET', `/api/opinions/${ids.aAssigned}`, { cookie: users.staffB })).status).toBe(403);
+    // 404, not 403: another township's ids cannot be probed (issue 9).
+    expect((await call('GET', `/api/opinions/${ids.aAssigned}`, { cookie: users.staffB })).status).toBe(404);
     expect((await call('GET', `/api/opinions/${ids.a}`, { cookie: users.deputy })).status).toBe(403);
     expect((await call('GET', '/api/opinions/999999', { cookie: users.staff })).status).toBe(404);
   });

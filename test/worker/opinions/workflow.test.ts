@@ -96,7 +96,8 @@ describe('refusals', () => {
     const { id } = await insertOpinion();
     await error(await act(users.deputy, id, 'accept', { deputyId: 1 }), 403, 'not_assigned_deputy');
     await error(await act(users.leader, id, 'accept', { deputyId: 1 }), 403, 'forbidden');
-    await error(await act(users.staffB, id, 'accept', { deputyId: 1 }), 403, 'forbidden_township');
+    // Another township's opinion is not found, not forbidden: ids cannot be probed (issue 9).
+    await error(await act(users.staffB, id, 'accept', { deputyId: 1 }), 404, 'not_found');
     await error(await act(users.staffA, id, 'record_visit', { findings: '看过了' }), 409, 'action_not_allowed_in_state');
     const missing = await error(await act(users.staffA, id, 'accept', {}), 422, 'deputy_required');
     expect(missing.fields).toHaveProperty('deputyId');

@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, type Fixture, seedFixture } from '../helpers';
+import { FLOW_TRIGGERS } from '../../unit/stats/flow-sql';
 import { ROLLUP_TRIGGERS } from '../../unit/stats/rollup-sql';
 import { seedDistrict } from './district';
 
@@ -18,6 +19,9 @@ const TABLES = {
   stats_deputies: 'township_id, level',
   stats_trainings: 'training_id, township_id, level',
   stats_training_results: 'training_id, township_id',
+  stats_event_facts: 'event_id',
+  stats_open_received: 'township_id, category, received_day',
+  stats_open_deadline: 'township_id, category, due_on',
 } as const;
 
 let fx: Fixture;
@@ -49,7 +53,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
               !keyNames.includes(k) &&
               k !== 'as_of' &&
               ((typeof v === 'number' && v !== 0) || (Array.isArray(v) && v.length > 0)),
-          ) || table === 'stats_resolutions',
+          ) || table === 'stats_resolutions' || table === 'stats_event_facts',
       );
   }
   return out;
@@ -70,7 +74,7 @@ describe('rollup migrations', () => {
   it('created every rollup trigger', async () => {
     const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all<{ name: string }>();
     const names = new Set(results.map((r) => r.name));
-    expect(ROLLUP_TRIGGERS.filter((t) => !names.has(t))).toEqual([]);
+    expect([...ROLLUP_TRIGGERS, ...FLOW_TRIGGERS].filter((t) => !names.has(t))).toEqual([]);
   });
 
   it('backfills, on a database that already had the data, exactly what the triggers had counted', {
@@ -83,13 +87,18 @@ describe('rollup migrations', () => {
     const byTriggers = await snapshot();
     expect(byTriggers.stats_opinion_weeks!.length).toBeGreaterThan(20);
     expect(byTriggers.stats_resolutions!.length).toBeGreaterThan(5);
+    // The new figures have something to compare: event facts, the backlog, missed deadlines.
+    expect(byTriggers.stats_event_facts!.length).toBeGreaterThan(20);
+    expect(byTriggers.stats_open_received!.length).toBeGreaterThan(5);
 
     // Back to the schema before the rollups: no stats tables, no triggers…
-    for (const name of ROLLUP_TRIGGERS) await env.DB.prepare(`DROP TRIGGER ${name}`).run();
+    for (const name of [...ROLLUP_TRIGGERS, ...FLOW_TRIGGERS]) await env.DB.prepare(`DROP TRIGGER ${name}`).run();
     for (const table of Object.keys(TABLES)) await env.DB.prepare(`DROP TABLE ${table}`).run();
-    // …then the two migrations, as wrangler would run them.
+    // …then the four migrations, as wrangler would run them.
     await applyMigration('_stats_tables');
     await applyMigration('_stats_rollups');
+    await applyMigration('_stats_flows');
+    await applyMigration('_stats_flow_triggers');
 
     const after = await call('GET', '/api/stats/overview', { cookie: fx.users.leader });
     const overviewAfter = await after.json<Record<string, unknown>>();

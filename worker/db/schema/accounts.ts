@@ -2,7 +2,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { deputies, townships } from './roster';
 
-export const ROLES = ['admin', 'staff', 'leader', 'deputy'] as const;
+export const ROLES = ['admin', 'staff', 'leader', 'deputy', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -23,6 +23,13 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at').notNull(),
   lastLoginAt: integer('last_login_at'),
+  /** Set by an admin's password reset: the next session may do nothing but choose a new password. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * SHA-256 of the client address of the last successful sign-in: the owner's usual address,
+   * which the per-account backstop of sign-in throttling slows down instead of refusing.
+   */
+  usualAddressHash: text('usual_address_hash'),
 });
 
 /** A signed-in session. The cookie holds a random token; only its SHA-256 is stored here. */

@@ -57,8 +57,15 @@ export const enrolments = sqliteTable(
       .notNull()
       .references(() => townships.id),
     token: text('token').notNull().unique(),
+    /** The China day the deputy first interacted with the form (not merely fetched it: link previews fetch too). */
     openedOn: text('opened_on'),
     submittedOn: text('submitted_on'),
+    /**
+     * Wrong check-in answers given under this deputy's name at this training. Self check-in
+     * stops at a small limit (see worker/evaluations/checkin.ts), so guessing is capped per
+     * deputy, not per client address (a lecture hall shares one address).
+     */
+    checkinFailures: integer('checkin_failures').notNull().default(0),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -81,7 +88,12 @@ export const attendance = sqliteTable(
 );
 
 /**
- * Anonymous answers. The id is random; there is deliberately no time or deputy column.
+ * Released anonymous answers: the only answers any view (results, exports, statistics
+ * rollups) reads. An answer arrives in `evaluation_pending` and moves here only as part of a
+ * release batch of at least k answers of one township (or, at close, a township-less pool),
+ * so no view ever changes by fewer than k answers (worker/evaluations/release.ts).
+ *
+ * The id is random; there is deliberately no time or deputy column.
  * Migration 0001 rebuilds this table WITHOUT ROWID, so no hidden rowid records the order of
  * submission. drizzle-kit cannot express that: if this table ever changes, edit the generated
  * rebuild so it keeps `WITHOUT ROWID` (test/worker/evaluations/anonymity.test.ts checks it).
@@ -100,4 +112,45 @@ export const evaluationResponses = sqliteTable(
     answers: text('answers').notNull(),
   },
   (t) => [index('evaluation_responses_training').on(t.trainingId, t.townshipId)],
+);
+
+/**
+ * Submitted answers not yet released (see `evaluationResponses`). Same shape, same rules: a
+ * random id and nothing that links the row to a deputy. The custom migration
+ * `*_evaluation_pending_without_rowid.sql` rebuilds it WITHOUT ROWID so no hidden rowid
+ * records the order of submission while answers wait here.
+ */
+export const evaluationPending = sqliteTable(
+  'evaluation_pending',
+  {
+    id: text('id').primaryKey(),
+    trainingId: integer('training_id')
+      .notNull()
+      .references(() => trainings.id),
+    formVersionId: integer('form_version_id')
+      .notNull()
+      .references(() => formVersions.id),
+    townshipId: integer('township_id').references(() => townships.id),
+    answers: text('answers').notNull(),
+  },
+  (t) => [index('evaluation_pending_training').on(t.trainingId, t.townshipId)],
+);
+
+/**
+ * One release of answers: how many moved from pending to released, for which township (null:
+ * the township-less pool released at close), and when. The page uses it to say when results
+ * were last updated; it holds counts only, never a response id.
+ */
+export const evaluationReleases = sqliteTable(
+  'evaluation_releases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    trainingId: integer('training_id')
+      .notNull()
+      .references(() => trainings.id),
+    townshipId: integer('township_id').references(() => townships.id),
+    responses: integer('responses').notNull(),
+    releasedAt: integer('released_at').notNull(),
+  },
+  (t) => [index('evaluation_releases_training').on(t.trainingId)],
 );

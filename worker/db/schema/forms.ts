@@ -3,7 +3,7 @@
  * are both rendered and validated by one engine (worker/forms). Definitions are versioned:
  * a version that has answers is never edited; editing makes a new version.
  */
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const forms = sqliteTable('forms', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -30,4 +30,24 @@ export const formVersions = sqliteTable(
     createdBy: integer('created_by'),
   },
   (t) => [uniqueIndex('form_versions_form_version').on(t.formId, t.version)],
+);
+
+/**
+ * Drafts shown by the builder's live preview (iframe) and opened on a phone by QR. Not a
+ * version: nobody answers a preview, nothing is stored when its form is submitted. The token
+ * is the only key (144 random bits, like the deputies' links) because the phone that scans
+ * it is not signed in; rows expire after a day and are swept when new ones are written.
+ */
+export const formPreviews = sqliteTable(
+  'form_previews',
+  {
+    token: text('token').primaryKey(),
+    kind: text('kind', { enum: ['opinion', 'questionnaire'] }).notNull(),
+    /** The JSON definition, validated before it is stored. */
+    definition: text('definition').notNull(),
+    createdBy: integer('created_by').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('form_previews_expires').on(t.expiresAt)],
 );

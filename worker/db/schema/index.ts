@@ -5,3 +5,6 @@ export * from './forms';
 export * from './opinions';
 export * from './evaluations';
 export * from './stats';
+export * from './departments';
+export * from './duty';
+export * from './notifications';

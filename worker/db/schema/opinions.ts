@@ -45,6 +45,12 @@ export const opinions = sqliteTable(
     leadDepartment: text('lead_department'),
     /** JSON array of co-handling departments. */
     departments: text('departments').notNull().default('[]'),
+    /**
+     * The current lead 承办单位 (departments.id); `leadDepartment` keeps its name for lists and
+     * exports. No foreign key: adding one would make drizzle-kit rebuild this table, which drops
+     * the rollup triggers. The assignment rows (opinion_assignments) are the full record.
+     */
+    leadDepartmentId: integer('lead_department_id'),
     transferredTo: text('transferred_to'),
     mergedIntoId: integer('merged_into_id'),
     selfHandled: integer('self_handled', { mode: 'boolean' }).notNull().default(false),
@@ -68,6 +74,7 @@ export const opinions = sqliteTable(
     index('opinions_deputy').on(t.assignedDeputyId),
     index('opinions_received').on(t.receivedAt),
     index('opinions_due').on(t.state, t.dueOn),
+    index('opinions_lead_department').on(t.leadDepartmentId, t.state),
   ],
 );
 

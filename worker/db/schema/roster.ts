@@ -35,6 +35,8 @@ export const stations = sqliteTable(
       .notNull()
       .references(() => townships.id),
     address: text('address').notNull().default(''),
+    /** The station's contact phone, shown to residents as a tap-to-call link (landline or mobile). */
+    phone: text('phone').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

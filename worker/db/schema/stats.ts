@@ -59,6 +59,32 @@ export const statsOpinionWeeks = sqliteTable(
     resolveDays: text('resolve_days').notNull().default('{}'),
     /** Opinions resolved for good during this week (by resolution date, any cohort). */
     resolvedFlow: integer('resolved_flow').notNull().default(0),
+    // ---- Flow: events as they happened in this week (stats_event_facts by event week). They
+    // never move once counted: a later reopening is its own event in its own week.
+    /** 办结 events (the resolve action), whatever the receipt date. */
+    evResolved: integer('ev_resolved').notNull().default(0),
+    /** 重办 events (reopen after a 不满意 rating). */
+    evReopened: integer('ev_reopened').notNull().default(0),
+    /** Ratings residents gave themselves this week, and how many were 满意/基本满意. */
+    evRated: integer('ev_rated').notNull().default(0),
+    evRatedOk: integer('ev_rated_ok').notNull().default(0),
+    /** Ratings recorded by staff on a follow-up call (回访) this week, and the satisfied ones. */
+    evCallback: integer('ev_callback').notNull().default(0),
+    evCallbackOk: integer('ev_callback_ok').notNull().default(0),
+    // ---- Deadlines (办理时限) that fell in this week (by the deadline's week).
+    /** Resolved on or before the deadline in force. */
+    dueMet: integer('due_met').notNull().default(0),
+    /** Recorded as missed when the item moved on after its deadline had passed (see the facts). */
+    dueMissed: integer('due_missed').notNull().default(0),
+    // ---- Cohort ratings (by week received): the first rating each opinion got.
+    /** Cohort opinions resolved at least once (the denominator of 参评率). */
+    everResolved: integer('ever_resolved').notNull().default(0),
+    /** Cohort opinions rated at least once, and whose first rating was 满意/基本满意. */
+    firstRated: integer('first_rated').notNull().default(0),
+    firstOk: integer('first_ok').notNull().default(0),
+    /** Of those, the ones whose first rating was recorded by staff (回访), and satisfied ones. */
+    firstCallback: integer('first_callback').notNull().default(0),
+    firstCallbackOk: integer('first_callback_ok').notNull().default(0),
   },
   (t) => [
     // Leading category/week: "every township, one category, these weeks" is one range scan.
@@ -84,6 +110,68 @@ export const statsResolutions = sqliteTable('stats_resolutions', {
   /** Working days from the day received to the day resolved (China calendar, 调休 included). */
   workingDays: integer('working_days').notNull(),
 });
+
+/**
+ * What each counted timeline event contributed to stats_opinion_weeks, written by a trigger on
+ * opinion_events at insert (when the opinion's township, category and earlier events are
+ * known) and never changed: triggers on this table add it to the rollup and take it back if
+ * the event is ever deleted, so deleting events in any order leaves no trace. Never read by
+ * the API. One row per resolve, reopen, rate or deadline-crossing event.
+ */
+export const statsEventFacts = sqliteTable('stats_event_facts', {
+  eventId: integer('event_id').primaryKey(),
+  opinionId: integer('opinion_id').notNull(),
+  townshipId: integer('township_id').notNull(),
+  category: text('category').notNull(),
+  /** Monday of the event's week, of the opinion's receipt week, of the deadline's week. */
+  eventWeek: text('event_week').notNull(),
+  receivedWeek: text('received_week').notNull(),
+  dueWeek: text('due_week'),
+  resolved: integer('resolved').notNull().default(0),
+  reopened: integer('reopened').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  ratedOk: integer('rated_ok').notNull().default(0),
+  callback: integer('callback').notNull().default(0),
+  callbackOk: integer('callback_ok').notNull().default(0),
+  dueMet: integer('due_met').notNull().default(0),
+  dueMissed: integer('due_missed').notNull().default(0),
+  everResolved: integer('ever_resolved').notNull().default(0),
+  firstRated: integer('first_rated').notNull().default(0),
+  firstOk: integer('first_ok').notNull().default(0),
+  firstCallback: integer('first_callback').notNull().default(0),
+  firstCallbackOk: integer('first_callback_ok').notNull().default(0),
+});
+
+/**
+ * Open opinions by the day they were received: the backlog by age. Ages in working days are
+ * worked out when read, from the calendar as it is then, so a calendar correction needs no
+ * recomputation here.
+ */
+export const statsOpenReceived = sqliteTable(
+  'stats_open_received',
+  {
+    townshipId: integer('township_id').notNull(),
+    category: text('category').notNull(),
+    receivedDay: text('received_day').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.townshipId, t.category, t.receivedDay] })],
+);
+
+/**
+ * Opinions in 三议 or 四办 by their 办理时限 (the deadline agreed in 三议, or set by 自行办理,
+ * 延期 or 重办): the ones still open after that day are the live part of missed deadlines.
+ */
+export const statsOpenDeadline = sqliteTable(
+  'stats_open_deadline',
+  {
+    townshipId: integer('township_id').notNull(),
+    category: text('category').notNull(),
+    dueOn: text('due_on').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.townshipId, t.category, t.dueOn] })],
+);
 
 /** Open opinions (still needing work) by due day: the source of the overdue counts. */
 export const statsOpenDue = sqliteTable(
@@ -164,6 +252,8 @@ export const statsTrainings = sqliteTable(
     checkedIn: integer('checked_in').notNull().default(0),
     /** Enrolled deputies who submitted the evaluation. */
     evaluated: integer('evaluated').notNull().default(0),
+    /** Daily check-ins of the enrolled deputies (one per deputy and day): 签到 by day. */
+    daysAttended: integer('days_attended').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.trainingId, t.townshipId, t.level] })],
 );

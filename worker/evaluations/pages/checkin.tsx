@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 /**
  * Daily check-in (GET/POST /c/:code): the training's QR code leads here; a deputy confirms
- * their name and the last four digits of their phone, and today's attendance is recorded.
+ * their name and the middle four digits of their phone (the part a masked number hides; see
+ * ../checkin.ts), and today's attendance is recorded.
  * The two fields are a definition of the form engine, so they look, validate and report
  * errors exactly like the questionnaire.
  */
@@ -16,16 +17,16 @@ function both(key: PageKey): LocalizedText {
   return { 'zh-CN': pt('zh-CN', key), en: pt('en', key) };
 }
 
-/** The check-in form: name and the last four digits of the mobile number. */
+/** The check-in form: name and the middle four digits (4–7) of the mobile number. */
 export const checkinDefinition: FormDefinition = defineForm({
   schemaVersion: 1,
   questions: [
     { id: 'name', type: 'text', label: both('checkin_name'), required: true, maxLength: 40, autocomplete: 'name' },
     {
-      id: 'last4',
+      id: 'phone_mid',
       type: 'text',
-      label: both('checkin_last4'),
-      help: both('checkin_last4_hint'),
+      label: both('checkin_mid'),
+      help: both('checkin_mid_hint'),
       required: true,
       maxLength: 20,
       autocomplete: 'off',

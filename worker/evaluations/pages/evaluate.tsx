@@ -6,9 +6,15 @@
  * JavaScript the form works the same, just without the draft.
  */
 import type { Course, FieldError, FormDefinition } from '../../forms';
+import { LOGIC_SCRIPT } from '../../forms/logic-script';
 import { localize, type Locale, msg } from '../../forms/messages';
+import { carriedFields, formPages } from '../../forms/pages';
 import { ErrorSummary, FormFields } from '../../forms/render';
+import { CarriedInputs, PageButtons, ProgressLine } from '../../forms/render-pages';
+import { pageProgress, shownPages } from '../../forms/step';
+import { readAnswers } from '../../forms/validate';
 import { formatDays, pt } from '../messages';
+import { OPENED_SCRIPT } from '../opened';
 import { MessagePage, Page } from './layout';
 
 /** The training as the page shows it. */
@@ -24,7 +30,7 @@ export interface TrainingHead {
  * visit; on a page re-rendered with errors the server's values win and are saved instead.
  * ES5 on purpose: old Android WebViews run it too.
  */
-export const DRAFT_SCRIPT = `(function(){var f=document.getElementById('ev-form'),n=document.getElementById('ev-draft'),s,k='lianluo-draft:'+location.pathname;if(!f||!n)return;try{s=window.localStorage;s.getItem(k)}catch(e){return}if(!s)return;function kind(el){return el.type==='radio'||el.type==='checkbox'?'c':el.tagName==='TEXTAREA'||el.type==='text'?'t':''}function save(){var o={},i,el,c;for(i=0;i<f.elements.length;i++){el=f.elements[i];c=kind(el);if(!el.name||!c)continue;if(c==='c'){if(el.checked)(o[el.name]=o[el.name]||[]).push(el.value)}else if(el.value)o[el.name]=[el.value]}try{s.setItem(k,JSON.stringify(o))}catch(e){}}n.hidden=false;if(f.getAttribute('data-restore')==='1'){try{var d=JSON.parse(s.getItem(k)||'null'),any=false,i,el,v,c;if(d){for(i=0;i<f.elements.length;i++){el=f.elements[i];c=kind(el);v=el.name&&d.hasOwnProperty(el.name)?d[el.name]:null;if(!v||!c)continue;if(c==='c'){el.checked=v.indexOf(el.value)>=0;any=any||el.checked}else{el.value=v[0];any=true}}if(any)n.textContent=f.getAttribute('data-restored')}}catch(e){}}else save();f.addEventListener('input',save);f.addEventListener('change',save)})();`;
+export const DRAFT_SCRIPT = `(function(){var f=document.getElementById('ev-form'),n=document.getElementById('ev-draft'),s,k='lianluo-draft:'+location.pathname;if(!f||!n)return;try{s=window.localStorage;s.getItem(k)}catch(e){return}if(!s)return;function kind(el){if(!el.name||el.name.charAt(0)==='_')return'';return el.type==='radio'||el.type==='checkbox'?'c':el.tagName==='TEXTAREA'||el.tagName==='SELECT'||el.type==='text'||el.type==='date'||el.type==='hidden'?'t':''}function save(){var o={},i,el,c;for(i=0;i<f.elements.length;i++){el=f.elements[i];c=kind(el);if(!c)continue;if(c==='c'){if(el.checked)(o[el.name]=o[el.name]||[]).push(el.value)}else if(el.value)(o[el.name]=o[el.name]||[]).push(el.value)}try{s.setItem(k,JSON.stringify(o))}catch(e){}}n.hidden=false;if(f.getAttribute('data-restore')==='1'){try{var d=JSON.parse(s.getItem(k)||'null'),any=false,seen={},i,j,el,v,c,h;if(d){for(i=0;i<f.elements.length;i++){el=f.elements[i];c=kind(el);if(!c)continue;seen[el.name]=1;v=d.hasOwnProperty(el.name)?d[el.name]:null;if(!v)continue;if(c==='c'){el.checked=v.indexOf(el.value)>=0;any=any||el.checked}else{el.value=v[0];any=true}if(el.checked||c==='t'){try{el.dispatchEvent(new Event('change',{bubbles:true}))}catch(e){}}}for(j in d)if(d.hasOwnProperty(j)&&!seen[j]&&j.charAt(0)!=='_')for(i=0;i<d[j].length;i++){h=document.createElement('input');h.type='hidden';h.name=j;h.value=d[j][i];f.appendChild(h);any=true}if(any)n.textContent=f.getAttribute('data-restored')}}catch(e){}}else save();f.addEventListener('input',save);f.addEventListener('change',save)})();`;
 
 /** Removes the draft once the evaluation is in (or was already in). */
 export const CLEAR_DRAFT_SCRIPT = `try{window.localStorage.removeItem('lianluo-draft:'+location.pathname)}catch(e){}`;
@@ -38,23 +44,36 @@ export interface EvaluationPageProps {
   /** The raw form body after a failed submission; absent on a fresh visit. */
   values?: Readonly<Record<string, unknown>> | undefined;
   errors?: readonly FieldError[] | undefined;
+  /** The page to show (index into formPages); the first page when absent. */
+  page?: number | undefined;
+  /** Days the deputy checked in; courses on other days are preset to 未参加. */
+  attendedDays?: readonly string[] | undefined;
+  /** A notice above everything (the builder's preview says nothing will be stored). */
+  banner?: string | undefined;
 }
 
 /** The questionnaire page. */
 export function EvaluationPage(props: EvaluationPageProps) {
   const { training, definition, locale } = props;
   const errors = props.errors ?? [];
+  const values = props.values ?? {};
+  const ctx = { courses: props.courses, locale };
+  const pages = formPages(definition, props.courses);
+  const shown = shownPages(pages, readAnswers(definition, values, ctx).hidden);
+  const page = props.page ?? shown[0] ?? 0;
+  const progress = pageProgress(shown, page);
   const formTitle = definition.title ? localize(definition.title, locale) : pt(locale, 'lang_label');
   const title = `${errors.length > 0 ? msg(locale, 'error_prefix') : ''}${formTitle} · ${training.title}`;
   return (
-    <Page title={title} locale={locale} form script={DRAFT_SCRIPT}>
+    <Page title={title} locale={locale} form script={`${DRAFT_SCRIPT}\n${LOGIC_SCRIPT}\n${OPENED_SCRIPT}`}>
       <div class="ev-sheet ev-form-sheet">
+        {props.banner ? <p class="ev-note ev-note--preview">{props.banner}</p> : null}
         <h1 class="ev-title">{training.title}</h1>
         <p class="ev-meta">
           {formTitle} · {formatDays(training.startsOn, training.endsOn, locale)}
         </p>
         {training.place ? <p class="ev-meta">{pt(locale, 'place', { place: training.place })}</p> : null}
-        {definition.intro ? <p class="ev-intro">{localize(definition.intro, locale)}</p> : null}
+        {definition.intro && progress.n === 1 ? <p class="ev-intro">{localize(definition.intro, locale)}</p> : null}
         <p class="ev-note" id="ev-draft" hidden>
           {pt(locale, 'draft_saved')}
         </p>
@@ -69,10 +88,18 @@ export function EvaluationPage(props: EvaluationPageProps) {
           data-restore={props.values ? '0' : '1'}
           data-restored={pt(locale, 'draft_restored')}
         >
-          <FormFields definition={definition} values={props.values} errors={errors} locale={locale} courses={props.courses} />
-          <button type="submit" class="lf-button">
-            {pt(locale, 'submit')}
-          </button>
+          <ProgressLine n={progress.n} total={progress.total} locale={locale} />
+          <CarriedInputs page={page} carried={carriedFields(pages, page, values, props.courses)} />
+          <FormFields
+            definition={definition}
+            values={props.values}
+            errors={errors}
+            locale={locale}
+            courses={props.courses}
+            attendedDays={props.attendedDays}
+            page={page}
+          />
+          <PageButtons n={progress.n} total={progress.total} locale={locale} submitLabel={pt(locale, 'submit')} />
         </form>
       </div>
     </Page>

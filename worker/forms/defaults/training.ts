@@ -2,6 +2,10 @@
  * The default questionnaire for a deputy training (培训评估), seeded as a versioned form.
  * Course-dependent questions take their courses from the render/validation context
  * (`courses`), so one definition serves every training of the five-year plan.
+ *
+ * Pages: the overall ratings first (short, and answerable even by someone who left early),
+ * then one page per training day with that day's courses (each offering 未参加), then the
+ * open questions. A deputy sees about one phone screen of decisions at a time.
  */
 import { defineForm, type FormDefinition } from '../definition';
 
@@ -33,6 +37,11 @@ export const trainingFormDefinition: FormDefinition = defineForm({
       },
     },
     {
+      id: 'overall_section',
+      type: 'section',
+      label: { 'zh-CN': '总体评价', en: 'Overall' },
+    },
+    {
       id: 'content',
       type: 'scale5',
       label: {
@@ -40,15 +49,6 @@ export const trainingFormDefinition: FormDefinition = defineForm({
         en: 'How satisfied are you with the content and choice of courses?',
       },
       required: true,
-    },
-    {
-      id: 'courses',
-      type: 'course_block',
-      label: { 'zh-CN': '请为每一门课程和授课人打分', en: 'Rate each course and its lecturer' },
-      help: { 'zh-CN': '每门课程有三个问题，意见可以不写。', en: 'Three questions per course; comments are optional.' },
-      required: true,
-      comment: true,
-      commentMaxLength: 500,
     },
     {
       id: 'organisation',
@@ -73,6 +73,31 @@ export const trainingFormDefinition: FormDefinition = defineForm({
         en: 'How likely are you to recommend this kind of training to other deputies?',
       },
       required: true,
+    },
+    {
+      id: 'courses',
+      type: 'course_block',
+      label: { 'zh-CN': '请为每一门课程和授课人打分', en: 'Rate each course and its lecturer' },
+      help: { 'zh-CN': '每门课程有三个问题，意见可以不写；没有参加的课程请勾选“我没有参加这门课”。', en: 'Three questions per course; comments are optional. Tick “I did not attend” for a course you missed.' },
+      required: true,
+      comment: true,
+      commentMaxLength: 500,
+      perDay: true,
+    },
+    {
+      id: 'closing_section',
+      type: 'section',
+      label: { 'zh-CN': '最后几个问题', en: 'A few last questions' },
+      help: { 'zh-CN': '以下问题都可以不填。', en: 'All of these are optional.' },
+      newPage: true,
+    },
+    {
+      id: 'disappointed',
+      type: 'textarea',
+      label: { 'zh-CN': '您对本次培训不满意，主要是哪些方面？', en: 'What disappointed you most about this training?' },
+      showIf: { field: 'overall', atMost: 2 },
+      maxLength: 1000,
+      rows: 4,
     },
     {
       // Options come from the training's courses: code = course id (see fields.ts resolveOptions).

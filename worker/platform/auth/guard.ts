@@ -9,15 +9,26 @@ import type { Role } from '../../db/schema';
 import { ApiError } from '../errors';
 import type { SessionUser } from './session';
 
-/** Middleware: 401 without a session, 403 when the role is not listed. */
+/**
+ * Middleware: 401 without a session, 403 when the role is not listed, and 403
+ * `password_change_required` while an admin-reset password has not been replaced (the
+ * temporary password was seen by the admin, so it must not unlock any data).
+ */
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user');
     if (!user) throw new ApiError(401, 'unauthenticated');
+    if (user.mustChangePassword) throw new ApiError(403, 'password_change_required');
     if (!roles.includes(user.role)) throw new ApiError(403, 'forbidden');
     await next();
   });
 }
+
+/** Middleware: any signed-in session, even one that must change its password first. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get('user')) throw new ApiError(401, 'unauthenticated');
+  await next();
+});
 
 /** The signed-in user of a route behind `requireRole` (never null there). */
 export function currentUser(c: Context<AppEnv>): SessionUser {

@@ -48,9 +48,5 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   return diff === 0;
 }
 
-/** Minimum rules for a new password: at least 8 characters, not all digits. */
-export function passwordProblem(password: string): 'too_short' | 'too_simple' | null {
-  if (password.length < 8) return 'too_short';
-  if (/^\d+$/.test(password)) return 'too_simple';
-  return null;
-}
+/** The rules for new passwords live in their own module; re-exported for existing callers. */
+export { PASSWORD_MIN_LENGTH, type PasswordProblem, passwordProblem } from './password-policy';

@@ -1,7 +1,9 @@
 /**
  * Sessions stored in D1. The browser holds a random 256-bit token in an HttpOnly, Secure,
  * SameSite=Lax cookie; the database holds only its SHA-256, so a leaked database backup
- * cannot be replayed as cookies. Sessions slide: each use within the TTL extends them.
+ * cannot be replayed as cookies. Sessions slide: each use within the TTL extends them, but
+ * never past {@link SESSION_ABSOLUTE_MS} after sign-in, so a stolen cookie that is kept in
+ * use still dies within a week.
  */
 import { eq, lt } from 'drizzle-orm';
 import type { Context } from 'hono';
@@ -12,6 +14,9 @@ import type { Role } from '../../db/schema';
 
 export const SESSION_COOKIE = 'lianluo_session';
 
+/** The longest a session lives, however actively it is used: 7 days after sign-in. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 3_600_000;
+
 /** The signed-in user as the rest of the Worker sees it. */
 export interface SessionUser {
   id: number;
@@ -21,6 +26,11 @@ export interface SessionUser {
   townshipId: number | null;
   townshipName: string | null;
   deputyId: number | null;
+  /** For a `department` account: the 承办单位 it works for (department_members). */
+  departmentId: number | null;
+  departmentName: string | null;
+  /** After an admin's reset: nothing but choosing a new password is allowed. */
+  mustChangePassword: boolean;
   sessionId: string;
 }
 
@@ -50,16 +60,16 @@ export async function startSession(c: Context<AppEnv>, db: Database, userId: num
     // Housekeeping: expired sessions are never useful again.
     db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, now)),
   ]);
-  setSessionCookie(c, token);
+  setSessionCookie(c, token, now + ttlMs(c), now);
 }
 
-function setSessionCookie(c: Context<AppEnv>, token: string) {
+function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: number, now: number) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     secure: true,
     sameSite: 'Lax',
     path: '/',
-    maxAge: Math.floor(ttlMs(c) / 1000),
+    maxAge: Math.max(0, Math.floor((expiresAt - now) / 1000)),
   });
 }
 
@@ -72,6 +82,7 @@ export async function loadSession(c: Context<AppEnv>, db: Database): Promise<Ses
     .select({
       sessionId: schema.sessions.id,
       expiresAt: schema.sessions.expiresAt,
+      createdAt: schema.sessions.createdAt,
       id: schema.users.id,
       username: schema.users.username,
       displayName: schema.users.displayName,
@@ -79,25 +90,31 @@ export async function loadSession(c: Context<AppEnv>, db: Database): Promise<Ses
       townshipId: schema.users.townshipId,
       townshipName: schema.townships.name,
       deputyId: schema.users.deputyId,
+      departmentId: schema.departmentMembers.departmentId,
+      departmentName: schema.departments.name,
+      mustChangePassword: schema.users.mustChangePassword,
       active: schema.users.active,
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.townships, eq(schema.townships.id, schema.users.townshipId))
+    .leftJoin(schema.departmentMembers, eq(schema.departmentMembers.userId, schema.users.id))
+    .leftJoin(schema.departments, eq(schema.departments.id, schema.departmentMembers.departmentId))
     .where(eq(schema.sessions.id, id))
     .get();
   const now = Date.now();
   if (!row?.active || row.expiresAt < now) return null;
-  // Extend only when less than half the lifetime is left, to avoid a write on every request.
-  if (row.expiresAt - now < ttlMs(c) / 2) {
-    await db
-      .update(schema.sessions)
-      .set({ expiresAt: now + ttlMs(c) })
-      .where(eq(schema.sessions.id, id));
+  const hardEnd = row.createdAt + SESSION_ABSOLUTE_MS;
+  if (hardEnd <= now) return null;
+  // Extend only when less than half the lifetime is left, to avoid a write on every request,
+  // and never past the absolute end.
+  const extended = Math.min(now + ttlMs(c), hardEnd);
+  if (row.expiresAt - now < ttlMs(c) / 2 && extended > row.expiresAt) {
+    await db.update(schema.sessions).set({ expiresAt: extended }).where(eq(schema.sessions.id, id));
     // The browser keeps the cookie only for its own max-age: renew that too.
-    setSessionCookie(c, token);
+    setSessionCookie(c, token, extended, now);
   }
-  const { expiresAt: _e, active: _a, ...user } = row;
+  const { expiresAt: _e, createdAt: _c, active: _a, ...user } = row;
   return user;
 }
 

@@ -40,11 +40,16 @@ function cellText(value: CsvValue, neutralise: boolean): string {
  * @example writeCsv([['姓名', '手机'], ['张三', '13800138000']]) // "\uFEFF姓名,手机\r\n张三,13800138000\r\n"
  */
 export function writeCsv(rows: readonly (readonly CsvValue[])[], options: CsvWriteOptions = {}): string {
-  const { bom = true, neutralise = true, delimiter = ',' } = options;
-  const lines = rows.map((row) => {
-    // A row that is one empty cell is written as "" so it survives as a row, not a blank line.
-    if (row.length === 1 && cellText(row[0], neutralise) === '') return '""';
-    return row.map((v) => csvField(cellText(v, neutralise), delimiter)).join(delimiter);
-  });
-  return (bom ? '\uFEFF' : '') + lines.map((l) => `${l}\r\n`).join('');
+  return ((options.bom ?? true) ? '\uFEFF' : '') + rows.map((row) => csvLine(row, options)).join('');
+}
+
+/**
+ * One row as a CSV line, CRLF included: the unit both {@link writeCsv} and the streaming
+ * writer (./stream.ts) write, so a streamed file is byte-for-byte the same as a written one.
+ */
+export function csvLine(row: readonly CsvValue[], options: CsvWriteOptions = {}): string {
+  const { neutralise = true, delimiter = ',' } = options;
+  // A row that is one empty cell is written as "" so it survives as a row, not a blank line.
+  if (row.length === 1 && cellText(row[0], neutralise) === '') return '""\r\n';
+  return `${row.map((v) => csvField(cellText(v, neutralise), delimiter)).join(delimiter)}\r\n`;
 }

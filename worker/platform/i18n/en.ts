@@ -1,4 +1,10 @@
+import { departmentMessages } from '../../departments/messages';
 import { refusalMessages } from '../../opinions/messages';
+import { dutyMessages } from '../../receptions/messages';
+import { statsMessages } from '../../stats/messages';
+import { formApiMessages } from '../../forms/api-messages';
+import { accountMessages } from '../../accounts/messages';
+import { notificationMessages } from '../../notifications/messages';
 import type { zhCN } from './zh-CN';
 
 /** English messages; must have exactly the keys of the Chinese catalog. */
@@ -64,4 +70,18 @@ export const en: Record<keyof typeof zhCN, string> = {
   account_deputy_unknown: 'The chosen deputy does not exist or is inactive.',
   account_deputy_not_allowed: 'Only deputy accounts can be linked to a deputy.',
   account_self_lockout: 'You cannot deactivate your own account or remove your own administrator role.',
+  // Reception duty, 代录 (worker/receptions).
+  ...dutyMessages('en'),
+  // Sign-in throttling and passwords (worker/accounts).
+  ...accountMessages('en'),
+  // A phone number of another township's deputy: a neutral answer that names no one (worker/roster).
+  phone_unavailable: 'This mobile number cannot be registered. Check it; if it is right, contact the district deputy service centre.',
+  // Notifications: outbox, templates, reminders (worker/notifications).
+  ...notificationMessages('en'),
+  // Departments (承办单位), templates, handling settings, 督办 (worker/departments).
+  ...departmentMessages('en'),
+  // Statistics: the weekly report (worker/stats).
+  ...statsMessages('en'),
+  // The form builder: definition problems, previews (worker/forms).
+  ...formApiMessages('en'),
 };

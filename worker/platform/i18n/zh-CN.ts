@@ -1,4 +1,10 @@
+import { departmentMessages } from '../../departments/messages';
 import { refusalMessages } from '../../opinions/messages';
+import { dutyMessages } from '../../receptions/messages';
+import { statsMessages } from '../../stats/messages';
+import { formApiMessages } from '../../forms/api-messages';
+import { accountMessages } from '../../accounts/messages';
+import { notificationMessages } from '../../notifications/messages';
 
 /** Simplified Chinese messages of the Worker's API and pages (the default locale). */
 export const zhCN = {
@@ -62,4 +68,18 @@ export const zhCN = {
   account_deputy_unknown: '所选代表不存在或已停用。',
   account_deputy_not_allowed: '只有代表账号可以关联代表。',
   account_self_lockout: '不能停用自己的账号，也不能取消自己的管理员角色。',
+  // Reception duty, 代录 (worker/receptions).
+  ...dutyMessages('zh-CN'),
+  // Sign-in throttling and passwords (worker/accounts).
+  ...accountMessages('zh-CN'),
+  // A phone number of another township's deputy: a neutral answer that names no one (worker/roster).
+  phone_unavailable: '这个手机号码不能登记。请核对号码；号码无误的，请联系区代表服务中心。',
+  // Notifications: outbox, templates, reminders (worker/notifications).
+  ...notificationMessages('zh-CN'),
+  // Departments (承办单位), templates, handling settings, 督办 (worker/departments).
+  ...departmentMessages('zh-CN'),
+  // Statistics: the weekly report (worker/stats).
+  ...statsMessages('zh-CN'),
+  // The form builder: definition problems, previews (worker/forms).
+  ...formApiMessages('zh-CN'),
 } as const;

@@ -46,6 +46,7 @@ function Row({ item, showDeputy }: { item: OpinionRow; showDeputy: boolean }) {
           {item.trackingCode}
         </a>
         <span class="row-category">{item.categoryName}</span>
+        {item.channel ? <span class="badge channel">{t(`duty.channel.${item.channel}`)}</span> : null}
       </td>
       <td data-label={t('opinions.body')} class="excerpt">
         <span class="clamp">{item.excerpt}</span>

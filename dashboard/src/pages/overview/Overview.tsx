@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, t } from '../../i18n';
 import { lockedTownship } from '../../permissions';
 import { useResource } from '../../use-resource';
+import { BacklogCard } from './BacklogCard';
 import { CategoryChart } from './CategoryChart';
 import { apiQuery, chinaToday, filtersFromParams, type OverviewFilters, paramsFromFilters } from './filters';
 import { FilterBar } from './FilterBar';
@@ -71,8 +72,11 @@ export default function OverviewPage() {
           type="button"
           class="btn btn-secondary no-print"
           onClick={() => {
-            const qs = paramsFromFilters({ ...filters, period: 'lastweek', from: '', to: '' });
-            route(`${path}?${qs}&print=1`);
+            // The weekly report of last week, with the township and category of this view.
+            const qs = new URLSearchParams();
+            if (filters.townshipId) qs.set('townshipId', filters.townshipId);
+            if (filters.category) qs.set('category', filters.category);
+            route(`/overview/weekly${qs.size ? `?${qs}` : ''}`);
           }}
         >
           {t('overview.print')}
@@ -111,11 +115,7 @@ export default function OverviewPage() {
 
       <div aria-busy={overview.loading}>
         {data ? (
-          <Kpis
-            figures={data.total}
-            resolvedInPeriod={data.weekly.reduce((sum, w) => sum + w.resolved, 0)}
-            label={t('overview.kpisLabel', { scope: scopeName })}
-          />
+          <Kpis data={data} figures={data.total} label={t('overview.kpisLabel', { scope: scopeName })} />
         ) : null}
         <div class="chart-grid">
           <ResolutionChart data={data} loading={overview.loading} />
@@ -123,6 +123,7 @@ export default function OverviewPage() {
           <CategoryChart data={data} loading={overview.loading} />
           <ParticipationChart data={data} loading={overview.loading} />
           <TrainingCard data={data} loading={overview.loading} />
+          {data ? <BacklogCard data={data} /> : null}
           {data && data.rows.length > 1 ? <Rankings data={data} /> : null}
         </div>
       </div>

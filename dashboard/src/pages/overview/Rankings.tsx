@@ -7,13 +7,14 @@ import { formatCount, formatDecimal, formatPercent } from '../../charts/format';
 import { t } from '../../i18n';
 import type { OverviewData, RankingData } from './types';
 
-type Key = keyof OverviewData['rankings'];
+type Key = Exclude<keyof OverviewData['rankings'], 'threshold'>;
 
 const RANKINGS: { key: Key; format: (v: number) => string }[] = [
   { key: 'resolutionRate', format: formatPercent },
   { key: 'satisfaction', format: formatPercent },
   { key: 'medianDays', format: (v) => t('overview.days', { days: formatDecimal(v) }) },
   { key: 'trainingCompletion', format: formatPercent },
+  { key: 'onTime', format: formatPercent },
 ];
 
 /** Shown at once; the rest (a province has ~100 townships) folds away. */
@@ -24,11 +25,13 @@ function RankingList({
   ranking,
   format,
   names,
+  threshold,
 }: {
   id: Key;
   ranking: RankingData;
   format: (v: number) => string;
   names: Map<number, string>;
+  threshold: number;
 }) {
   const headingId = `ov-rank-${id}`;
   const item = (r: RankingData['ranked'][number]) => (
@@ -52,7 +55,9 @@ function RankingList({
           <ol class="ranking-list">{ranking.ranked.slice(0, TOP).map(item)}</ol>
           {ranking.ranked.length > TOP ? (
             <details class="ranking-more">
-              <summary>{t('overview.rank.more', { n: ranking.ranked.length - TOP })}</summary>
+              <summary class="btn btn-small btn-secondary">
+                {t('stats.rank.expand', { n: ranking.ranked.length - TOP })}
+              </summary>
               <ol class="ranking-list" start={TOP + 1}>
                 {ranking.ranked.slice(TOP).map(item)}
               </ol>
@@ -62,7 +67,8 @@ function RankingList({
       )}
       {ranking.excluded.length > 0 ? (
         <p class="ranking-excluded">
-          {t('overview.rank.excluded', {
+          {t('stats.rank.excluded', {
+            n: threshold,
             list: ranking.excluded
               .map((e) =>
                 t('overview.rank.excludedItem', {
@@ -85,10 +91,10 @@ export function Rankings({ data }: { data: OverviewData }) {
       <div class="chart-head">
         <h2 id="ov-rankings-title">{t('overview.rank.title')}</h2>
       </div>
-      <p class="chart-note">{t('overview.rank.note')}</p>
+      <p class="chart-note">{t('stats.rank.note', { n: data.rankings.threshold })}</p>
       <div class="ranking-grid">
         {RANKINGS.map((r) => (
-          <RankingList key={r.key} id={r.key} ranking={data.rankings[r.key]} format={r.format} names={names} />
+          <RankingList key={r.key} id={r.key} ranking={data.rankings[r.key]} format={r.format} names={names} threshold={data.rankings.threshold} />
         ))}
       </div>
     </section>

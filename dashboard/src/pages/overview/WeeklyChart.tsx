@@ -20,17 +20,18 @@ export function WeeklyChart({ data, loading }: { data: OverviewData | undefined;
     <ChartCard
       id="ov-weekly"
       title={t('overview.weekly.title')}
-      note={<p>{t('overview.weekly.note')}</p>}
+      note={<p>{t('stats.weekly.note')}</p>}
       loading={loading && !data}
       empty={empty}
       chart={
         <ChartCanvas
           label={t('overview.weekly.chartLabel')}
           height={280}
-          labels={weeks.map((w) => formatShortDay(w.week))}
+          labels={weeks.map((w) => (w.partial ? `${formatShortDay(w.week)}${t('stats.weekly.partial')}` : formatShortDay(w.week)))}
           series={[
             { label: t('overview.col.received'), color: OKABE_ITO.blue, data: weeks.map((w) => w.received) },
             { label: t('overview.col.resolvedInWeek'), color: OKABE_ITO.orange, data: weeks.map((w) => w.resolved) },
+            { label: t('stats.weekly.reopened'), color: OKABE_ITO.vermillion, data: weeks.map((w) => w.reopened) },
           ]}
         />
       }
@@ -43,10 +44,16 @@ export function WeeklyChart({ data, loading }: { data: OverviewData | undefined;
             {
               key: 'week',
               label: t('overview.col.week'),
-              cell: (w) => t('overview.weekRange', { from: formatShortDay(w.week), to: formatShortDay(addDays(w.week, 6)) }),
+              cell: (w) => (
+                <>
+                  {t('overview.weekRange', { from: formatShortDay(w.week), to: formatShortDay(addDays(w.week, 6)) })}
+                  {w.partial ? <span class="partial-week"> {t('stats.weekly.partial')}</span> : null}
+                </>
+              ),
             },
             { key: 'received', label: t('overview.col.received'), numeric: true, cell: (w) => formatCount(w.received) },
             { key: 'resolved', label: t('overview.col.resolvedInWeek'), numeric: true, cell: (w) => formatCount(w.resolved) },
+            { key: 'reopened', label: t('stats.weekly.reopened'), numeric: true, cell: (w) => formatCount(w.reopened) },
           ]}
         />
       }

@@ -34,6 +34,7 @@ export function StationForm({ station, townships, lockedTownshipId, onSaved, onC
     hostType: station?.hostType ?? 'township',
     townshipId: String(station?.townshipId ?? lockedTownshipId ?? ''),
     address: station?.address ?? '',
+    phone: station?.phone ?? '',
   });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -47,6 +48,7 @@ export function StationForm({ station, townships, lockedTownshipId, onSaved, onC
       hostType: asHostType(v.hostType),
       townshipId: Number(v.townshipId),
       address: v.address,
+      phone: v.phone,
     };
     const ok = await form.submit(() =>
       station
@@ -80,6 +82,15 @@ export function StationForm({ station, townships, lockedTownshipId, onSaved, onC
             required
           />
           <TextField {...form.bind('address')} label={t('stations.address')} maxLength={120} optional />
+          <TextField
+            {...form.bind('phone')}
+            type="tel"
+            label={t('stations.phone')}
+            hint={t('stations.phoneHint')}
+            maxLength={20}
+            autoComplete="off"
+            optional
+          />
           {station ? (
             <TextField
               id="station-code"

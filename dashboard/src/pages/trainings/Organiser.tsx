@@ -13,6 +13,7 @@ import { lockedTownship } from '../../permissions';
 import { useResource } from '../../use-resource';
 import { type Enrolment, type EvaluationStatus, one, param, percent, type Progress, shortDay, type TrainingDetail } from './data';
 import { canChase, canOrganise } from './permissions';
+import { ReminderPanel } from '../messages/Reminders';
 
 interface ViewProps {
   detail: TrainingDetail;
@@ -301,6 +302,7 @@ export function OrganiserView({ detail, onChanged }: ViewProps) {
           />
         </div>
       ) : null}
+      {canChase(user) ? <ReminderPanel trainingId={id} open={detail.training.evaluationStatus === 'open'} /> : null}
       <PendingList trainingId={id} townshipId={township} reloadKey={detail} />
     </>
   );

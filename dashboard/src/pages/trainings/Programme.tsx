@@ -1,6 +1,6 @@
 /**
- * Programme and enrolment: the training's details, its courses, its questionnaire (as JSON,
- * versioned by the Worker), enrolment by level and township, and the QR codes to print.
+ * Programme and enrolment: the training's details, its courses, its questionnaire (edited in
+ * the visual builder, versioned by the Worker), enrolment by level and township, and the QR codes to print.
  */
 import { useState } from 'preact/hooks';
 import { ApiError, byId, call, client } from '../../api';
@@ -11,6 +11,8 @@ import { formatNumber, t } from '../../i18n';
 import { lockedTownship } from '../../permissions';
 import { useForm } from '../../use-form';
 import { useResource } from '../../use-resource';
+import { FormBuilder } from '../forms/Builder';
+import type { Definition } from '../forms/model';
 import { COURSE_KINDS, type Course, type CourseKind, kindLabel, one, param, shortDay, type TrainingDetail } from './data';
 import { canChase, canOrganise } from './permissions';
 
@@ -229,37 +231,18 @@ function QuestionnairePanel({ detail, onChanged }: ViewProps) {
     () => call(one.questionnaire.$get(param(id))),
     [id, detail.questionnaire.version, detail.questionnaire.formId],
   );
-  const [text, setText] = useState<string | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
   const data = q.data;
+  const current = data?.versions.find((v) => v.version === data.version);
 
-  async function save(event: Event) {
-    event.preventDefault();
+  /** Saves through the questionnaire API; it versions (answered) or edits in place (unanswered). */
+  async function save(definition: Definition) {
     setNotice(null);
-    setProblems([]);
-    let definition: unknown;
-    try {
-      definition = JSON.parse(text ?? '');
-    } catch (err) {
-      setNotice({ tone: 'error', text: t('trainings.q.badJson', { message: err instanceof Error ? err.message : '' }) });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await call(one.questionnaire.$put(byId(id, { definition })));
-      setNotice({ tone: 'success', text: t('trainings.q.saved', { version: saved.version }) });
-      setText(null);
-      onChanged();
-      q.reload();
-    } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(0, 'unknown', t('error.unknown'));
-      setNotice({ tone: 'error', text: e.message });
-      setProblems(Object.entries(e.fields).map(([path, message]) => `${path}: ${message}`));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await call(one.questionnaire.$put(byId(id, { definition })));
+    setNotice({ tone: 'success', text: t('trainings.q.saved', { version: saved.version }) });
+    onChanged();
+    q.reload();
   }
 
   return (
@@ -282,42 +265,20 @@ function QuestionnairePanel({ detail, onChanged }: ViewProps) {
         {notice ? (
           <Notice tone={notice.tone}>
             <p>{notice.text}</p>
-            {problems.length > 0 ? (
-              <ul>
-                {problems.map((p) => (
-                  <li key={p}>
-                    <code>{p}</code>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
           </Notice>
         ) : null}
         {canOrganise(user) && data ? (
-          <details class="tr-details">
+          <details class="tr-details" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>{t('trainings.q.edit')}</summary>
-            <form onSubmit={save}>
-              <p class="hint" id="q-json-hint">
-                {t('trainings.q.hint')}
-              </p>
-              <label class="visually-hidden" for="q-json">
-                {t('trainings.q.edit')}
-              </label>
-              <textarea
-                id="q-json"
-                class="tr-json"
-                rows={18}
-                spellcheck={false}
-                aria-describedby="q-json-hint"
-                value={text ?? JSON.stringify(data.definition, null, 2)}
-                onInput={(e) => setText(e.currentTarget.value)}
+            {open ? (
+              <FormBuilder
+                key={data.versionId}
+                initial={data.definition as unknown as Definition}
+                storageKey={`lianluo-builder:training-${id}:${data.versionId}`}
+                frozen={current ? { responses: current.responses, version: data.version } : undefined}
+                onSave={save}
               />
-              <div class="form-actions">
-                <button type="submit" class="btn" disabled={busy || text === null}>
-                  {busy ? t('common.saving') : t('trainings.q.save')}
-                </button>
-              </div>
-            </form>
+            ) : null}
           </details>
         ) : null}
       </div>

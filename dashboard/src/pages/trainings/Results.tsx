@@ -1,14 +1,16 @@
 /**
  * The results of a training's evaluation: answers, overall satisfaction and recommendation
  * score; per course and per lecturer the mean and distribution of each aspect; every other
- * question; the written answers; and the XLSX export with its codebook. Any scope with fewer
- * than five answers is withheld by the Worker, and the page says so instead of showing zeros.
+ * question; the written answers; and the XLSX export with its codebook. The Worker releases
+ * answers in batches of k per township (worker/evaluations/release.ts) and withholds small or
+ * complementary groups; the page states the rule, how many answers wait, and when results
+ * last changed, and says why a group is withheld instead of showing zeros.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { call, query } from '../../api';
 import { SelectField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { formatNumber, t } from '../../i18n';
+import { formatDateTime, formatNumber, t } from '../../i18n';
 import { useResource } from '../../use-resource';
 import { CourseChart } from './CourseChart';
 import { one, param, type QuestionResult, type Report, score } from './data';
@@ -252,9 +254,20 @@ export function ResultsView({ trainingId }: { trainingId: number }) {
   const others = report?.questions.filter((q) => q.type !== 'course_block' && q.type !== 'text' && q.type !== 'textarea') ?? [];
   const texts = report?.questions.filter((q) => q.type === 'text' || q.type === 'textarea') ?? [];
   const min = data?.minimum ?? 5;
+  const release = data?.release;
   return (
     <>
-      <p class="muted">{t('trainings.results.anonymous', { min })}</p>
+      <p class="muted tr-release-rule">{t('trainings.release.rule', { min })}</p>
+      {release ? (
+        <p class="tr-release-status" data-testid="release-status">
+          <span>{t('trainings.release.status', { released: data?.n ?? 0, pending: release.pending })}</span>
+          <span class="muted">
+            {release.lastReleasedAt === null
+              ? t('trainings.release.never')
+              : t('trainings.release.last', { at: formatDateTime(release.lastReleasedAt) })}
+          </span>
+        </p>
+      ) : null}
       <div class="filters tr-filter">
         <SelectField
           id="results-township"
@@ -281,6 +294,11 @@ export function ResultsView({ trainingId }: { trainingId: number }) {
       {data?.withheld ? (
         <Notice tone="info">
           <p>{t('trainings.results.withheld', { min })}</p>
+        </Notice>
+      ) : null}
+      {release && release.evaluationStatus === 'closed' && release.pending > 0 && township === '' ? (
+        <Notice tone="info">
+          <p>{t('trainings.release.leftOver', { n: release.pending, min })}</p>
         </Notice>
       ) : null}
       {report ? <Headline report={report} /> : null}
@@ -312,12 +330,17 @@ export function ResultsView({ trainingId }: { trainingId: number }) {
                     </th>
                     {x.withheld ? (
                       <td colSpan={3} class="muted tr-withheld">
-                        {t('trainings.results.withheldTownship', { min })}
+                        {x.pending !== null
+                          ? t('trainings.release.waiting', { n: x.pending, min })
+                          : t('trainings.release.suppressed')}
                       </td>
                     ) : (
                       <>
                         <td class="num" data-label={t('trainings.results.n')}>
                           {formatNumber(x.n ?? 0)}
+                          {x.pending ? (
+                            <span class="tr-card-hint">{t('trainings.release.pendingHint', { n: x.pending })}</span>
+                          ) : null}
                         </td>
                         <td class="num" data-label={t('trainings.results.overall')}>
                           {score(x.overall)}
@@ -332,6 +355,7 @@ export function ResultsView({ trainingId }: { trainingId: number }) {
               </tbody>
             </table>
           </div>
+          {release?.unattributed ? <p class="muted">{t('trainings.release.unattributed', { n: release.unattributed })}</p> : null}
         </section>
       ) : null}
       {block ? <Courses block={block} /> : null}
