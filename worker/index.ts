@@ -25,6 +25,7 @@ import { townshipRoutes } from './roster/townships';
 import { receptionRoutes } from './receptions/routes';
 import { deputySelfRoutes } from './deputies/routes';
 import { deputyRecordRoutes } from './deputies/record-routes';
+import { deputyCodeRoutes } from './deputies/code-routes';
 import { statsRoutes } from './stats/routes';
 import { checkinPages, evaluationPages, trainingRoutes } from './evaluations/routes';
 import { intakeFormRoutes, stationQrRoutes, trackingRoutes } from './intake';
@@ -36,7 +37,7 @@ import { d1Metrics } from './platform/d1-metrics';
 import { serveAsset } from './platform/assets';
 import { securityHeaders } from './platform/headers';
 import { CLEAR_DRAFT_SCRIPT, DRAFT_SCRIPT } from './intake/draft-script';
-import { CLEAR_DRAFT_SCRIPT as EVALUATION_CLEAR_SCRIPT, DRAFT_SCRIPT as EVALUATION_DRAFT_SCRIPT } from './evaluations/pages/evaluate';
+import { CLEAR_DRAFT_SCRIPT as EVALUATION_CLEAR_SCRIPT, EVALUATION_PAGE_SCRIPT } from './evaluations/pages/evaluate';
 import { LOGIC_SCRIPT } from './forms/logic-script';
 import { formPreviewPages, formPreviewRoutes } from './forms/preview-routes';
 
@@ -48,7 +49,7 @@ import { formPreviewPages, formPreviewRoutes } from './forms/preview-routes';
 const INLINE_SCRIPTS = [
   DRAFT_SCRIPT,
   CLEAR_DRAFT_SCRIPT,
-  `${EVALUATION_DRAFT_SCRIPT}\n${LOGIC_SCRIPT}`,
+  EVALUATION_PAGE_SCRIPT,
   EVALUATION_CLEAR_SCRIPT,
   // The opinion form with conditions or 其他 boxes (a campaign's questions): worker/intake/form-page.tsx.
   `${DRAFT_SCRIPT}\n${LOGIC_SCRIPT}`,
@@ -85,6 +86,7 @@ const api = new Hono<AppEnv>()
   .route('/deputies', deputyRoutes)
   .route('/deputies', deputySelfRoutes)
   .route('/deputies', deputyRecordRoutes)
+  .route('/deputies', deputyCodeRoutes)
   .route('/roster/import', importRoutes)
   .route('/audit', auditRoutes)
   .route('/trainings', trainingRoutes)

@@ -28,6 +28,9 @@ const PAGES: Record<string, AnyComponent> = {
   '/audit': localised(lazy(() => import('./pages/audit/Audit'))),
   '/opinions': localised(lazy(() => import('./pages/opinions/Inbox'))),
   '/my/opinions': localised(lazy(() => import('./pages/opinions/Inbox'))),
+  '/department/opinions': localised(lazy(() => import('./pages/opinions/Inbox'))),
+  '/supervision': localised(lazy(() => import('./pages/departments/Supervision'))),
+  '/roster/departments': localised(lazy(() => import('./pages/departments/Departments'))),
   '/users': localised(lazy(() => import('./pages/users/Users'))),
   '/trainings': localised(lazy(() => import('./pages/trainings/Trainings'))),
   '/my': localised(lazy(() => import('./pages/duty/DeputyHome'))),
@@ -38,6 +41,7 @@ const PAGES: Record<string, AnyComponent> = {
 const OpinionItem = localised(lazy(() => import('./pages/opinions/Item')));
 const AccountPassword = localised(lazy(() => import('./pages/account/Password')));
 const LogReception = localised(lazy(() => import('./pages/duty/LogReception')));
+const DeputyRecord = localised(lazy(() => import('./pages/duty/Record')));
 const Soon = localised(ComingSoon);
 const NoAccess = localised(Forbidden);
 const Missing = localised(NotFound);
@@ -77,8 +81,12 @@ function Pages({ user }: { user: Me }) {
         {/* One opinion, for every role: the Worker decides who may see which (403 otherwise). */}
         <Route path="/opinions/:id" component={OpinionItem} />
         <Route path="/account/password" component={AccountPassword} />
+        {/* 周报 of 总览 (the Worker allows leaders, admins and staff). */}
+        <Route path="/overview/weekly" component={PAGES['/overview/weekly']!} />
         {/* Logging a duty session: staff from 进站接待, deputies from their start page; the Worker checks who. */}
         <Route path="/duty/log" component={LogReception} />
+        {/* A deputy's 履职档案: staff of their township, leaders, and the deputy themself (the Worker checks). */}
+        <Route path="/record/:id" component={DeputyRecord} />
         <Route default component={Missing} />
       </Router>
     </ErrorBoundary>

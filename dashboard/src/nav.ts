@@ -22,12 +22,15 @@ export const NAV: readonly NavItem[] = [
   { href: '/trainings', label: 'nav.trainings', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/my', label: 'nav.myHome', group: 'work', roles: ['deputy'], ready: true },
   { href: '/my/opinions', label: 'nav.myOpinions', group: 'work', roles: ['deputy'], ready: true },
+  { href: '/department/opinions', label: 'nav.departmentInbox', group: 'work', roles: ['department'], ready: true },
+  { href: '/supervision', label: 'nav.supervision', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/duty', label: 'nav.duty', group: 'work', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/messages', label: 'nav.messages', group: 'work', roles: ['admin', 'staff'], ready: true },
   { href: '/roster/deputies', label: 'nav.deputies', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/stations', label: 'nav.stations', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/townships', label: 'nav.townships', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/roster/import', label: 'nav.import', group: 'roster', roles: ['admin', 'staff'], ready: true },
+  { href: '/roster/departments', label: 'nav.departments', group: 'roster', roles: ['admin', 'staff', 'leader'], ready: true },
   { href: '/audit', label: 'nav.audit', group: 'admin', roles: ['admin'], ready: true },
   { href: '/users', label: 'nav.users', group: 'admin', roles: ['admin'], ready: true },
   { href: '/calendar', label: 'nav.calendar', group: 'admin', roles: ['admin'], ready: true },
@@ -61,8 +64,12 @@ export function homeFor(role: Role): string {
  * newlines and read a backslash as a slash, so `/\t/evil.example` would become `//evil.example`.
  */
 export function safeNext(next: string | undefined): string | null {
-  // Control characters and whitespace have no place in a path we produced ourselves.
-  if (!next || /[\u0000-\u0020\u007f\\]/.test(next) || !/^\/(?!\/)/.test(next)) return null;
+  if (!next || !/^\/(?!\/)/.test(next)) return null;
+  // Control characters, spaces and backslashes have no place in a path we produced ourselves.
+  for (const ch of next) {
+    const code = ch.charCodeAt(0);
+    if (code <= 0x20 || code === 0x7f || ch === '\\') return null;
+  }
   const base = 'https://self.invalid';
   let url: URL;
   try {

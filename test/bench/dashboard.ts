@@ -156,3 +156,28 @@ export async function naiveRowsRead(persistDir: string, period: Period): Promise
   const results = await executeSql(persistDir, naiveStatements(period));
   return results.reduce((n, r) => n + r.rowsRead, 0);
 }
+
+/** Rows read by the weekly report (last week) and by the overview's backlog statements. */
+export interface StatsExtras {
+  weeklyRowsRead: number;
+  backlogRowsRead: number;
+}
+
+/**
+ * The new figures of issue 14, measured apart: GET /api/stats/weekly (the 周报 of last week)
+ * and the backlog part of GET /api/stats/overview (its `backlogRowsRead`). After one warm-up.
+ */
+export async function measureStatsExtras(baseURL: string, cookie: string): Promise<StatsExtras> {
+  const get = async (path: string) => {
+    const res = await fetch(`${baseURL}${path}`, { headers: { cookie } });
+    const body = (await res.json()) as { rowsRead?: number; backlogRowsRead?: number };
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    return { rows: Number(res.headers.get('x-rows-read') ?? body.rowsRead), body };
+  };
+  await get('/api/stats/weekly');
+  const weekly = await get('/api/stats/weekly');
+  const overview = await get('/api/stats/overview');
+  const backlog = overview.body.backlogRowsRead;
+  if (typeof backlog !== 'number') throw new Error('the overview reports no backlogRowsRead');
+  return { weeklyRowsRead: weekly.rows, backlogRowsRead: backlog };
+}

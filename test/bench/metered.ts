@@ -4,6 +4,7 @@
  * and written (worker/platform/d1-metrics.ts). Used for the inbox at 1M opinions and for one
  * resident's submission.
  */
+import { randomUUID } from 'node:crypto';
 import { percentile } from '../load/http';
 import { opinionPost } from '../load/opinions';
 
@@ -81,7 +82,8 @@ export async function measureInbox(baseURL: string, cases: readonly InboxCase[],
 
 /** One resident's valid submission, metered: its D1 round trips and rows read and written. */
 export async function meteredSubmission(baseURL: string, station: string): Promise<Metered> {
-  const post = opinionPost(`bench-metered-${Date.now()}`, 1, 'bench-metered');
+  // Submission keys are UUIDs, as the form's own script makes them (anything else is a 400).
+  const post = opinionPost(randomUUID(), 1, 'bench-metered');
   const r = await meteredFetch(`${baseURL}/s/${station}`, {
     method: 'POST',
     // Headers as the load test's client sends them (the throughput run is answered 303 so).

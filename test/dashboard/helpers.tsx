@@ -48,6 +48,9 @@ export const admin: Me = {
   townshipId: null,
   townshipName: null,
   deputyId: null,
+  departmentId: null,
+  departmentName: null,
+  mustChangePassword: false,
 };
 
 /** Renders children as `user`, inside a router at `url`. */

@@ -20,6 +20,7 @@ function account(id: number, fields: Partial<Account>): Account {
     deputyId: null,
     deputyName: null,
     active: true,
+    mustChangePassword: false,
     createdAt: Date.UTC(2026, 0, 8),
     lastLoginAt: null,
     ...fields,
@@ -131,7 +132,7 @@ describe('users page', () => {
     await screen.findByRole('table');
     fireEvent.click(screen.getByRole('button', { name: '新增账号' }));
     const form = screen.getByRole('region', { name: '新增账号' });
-    expect(within(form).getByText('至少 8 位，不能全是数字。')).toBeTruthy();
+    expect(within(form).getByText('至少 10 个字符，不能是常见密码、纯数字或键盘上连续的按键。')).toBeTruthy();
     fireEvent.input(within(form).getByLabelText('用户名'), { target: { value: 'dh2' } });
     fireEvent.input(within(form).getByLabelText('名称'), { target: { value: '东湖街道工作人员' } });
     fireEvent.input(within(form).getByLabelText('密码'), { target: { value: 'donghu-2026' } });

@@ -151,7 +151,7 @@ describe('提醒未提交的代表', () => {
     await button.waitFor();
     const before = await api<{ total: number }>('GET', '/api/messages?template=evaluation_reminder&pageSize=1');
     await button.click();
-    const notice = page.locator('#remind-title ~ .notice').first();
+    const notice = page.locator('section[aria-labelledby="remind-title"] .notice').first();
     await notice.waitFor();
     const sentText = (await notice.textContent()) ?? '';
     const queued = Number(/已向 (\d+) 位代表发送提醒/.exec(sentText)?.[1] ?? '0');
@@ -163,7 +163,9 @@ describe('提醒未提交的代表', () => {
 
     await button.click();
     await page.getByText(/没有需要发送的提醒/).waitFor();
-    expect(await page.locator('#remind-title ~ .notice').first().textContent()).toContain(`${queued} 位今天已经提醒过`);
+    expect(await page.locator('section[aria-labelledby="remind-title"] .notice').first().textContent()).toContain(
+      `${queued} 位今天已经提醒过`,
+    );
     const again = await api<{ total: number }>('GET', '/api/messages?template=evaluation_reminder&pageSize=1');
     expect(again.total).toBe(after.total);
 
@@ -181,9 +183,16 @@ describe('提醒未提交的代表', () => {
 
 describe('the Cron Trigger', () => {
   it('fired through /__scheduled, closes an expired unrated opinion as the system and flags an overdue one', async () => {
-    const resolved = await api<{ items: { id: number }[] }>('GET', '/api/opinions?state=resolved&sort=received&pageSize=1');
+    // The resolved, unrated opinion resolved longest ago (well past the 10-working-day window), and the most overdue one.
+    type Item = { id: number; state: string; rating: string | null; resolvedAt: number | null };
+    const done = await api<{ items: Item[] }>('GET', '/api/opinions?state=resolved&sort=received&pageSize=200');
+    const monthAgo = Date.now() - 30 * 86_400_000;
+    const expired = done.items
+      .filter((i) => i.state === 'resolved' && i.rating === null && i.resolvedAt !== null && i.resolvedAt < monthAgo)
+      .sort((a, b) => a.resolvedAt! - b.resolvedAt!)[0];
+    expect(expired, 'the demo district has a resolved opinion left unrated for a month').toBeDefined();
     const overdue = await api<{ items: { id: number }[] }>('GET', '/api/opinions?state=open&deadline=red&sort=due&pageSize=1');
-    const unratedId = resolved.items[0]!.id;
+    const unratedId = expired!.id;
     const overdueId = overdue.items[0]!.id;
 
     const fired = await fetch(`${baseURL()}/__scheduled?cron=${encodeURIComponent('30 0 * * *')}`);
@@ -214,7 +223,9 @@ describe('the calendar page (admins)', () => {
       await signIn(page, 'admin');
       await page.goto('/calendar');
       await page.getByRole('heading', { name: '工作日历' }).waitFor();
-      await page.getByLabel('粘贴国务院放假通知').fill('国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。');
+      await page
+        .getByLabel('粘贴国务院放假通知')
+        .fill('国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。');
       await page.getByRole('button', { name: '识别通知' }).click();
       await page.getByText('以下是从通知中识别出的日子').waitFor();
       expect(await page.locator('.cal-days tbody tr').count()).toBe(3);

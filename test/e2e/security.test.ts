@@ -97,10 +97,13 @@ describe('the opinion form under its CSP', () => {
     await screenshot(page, 'security-draft-restored-360');
 
     // Submitting clears the draft (the tracking page's script, also under the CSP).
-    await page.locator('select[name="category"], input[name="category"]').first().evaluate((el) => {
-      if (el instanceof HTMLSelectElement) el.selectedIndex = 1;
-      else (el as HTMLInputElement).checked = true;
-    });
+    await page
+      .locator('select[name="category"], input[name="category"]')
+      .first()
+      .evaluate((el) => {
+        if (el instanceof HTMLSelectElement) el.selectedIndex = 1;
+        else (el as HTMLInputElement).checked = true;
+      });
     await page.getByRole('button', { name: /提交/ }).click();
     await page.waitForURL(/\/t\/[A-Z0-9]{8}/);
     expect(await page.evaluate((k) => localStorage.getItem(k), `lf:${stationCode}`)).toBeNull();
@@ -175,7 +178,7 @@ describe('changing a password', () => {
     const { user } = (await created.json()) as { user: { id: number } };
     expect((await api(`/api/users/${user.id}`, { method: 'PATCH', json: { password: 'temporary-pass-77' } })).status).toBe(200);
 
-    for (const phone of [true, false]) {
+    for (const phone of [false, true]) {
       const context = await strictContext(phone);
       const page = await context.newPage();
       await page.goto('/login');
@@ -189,12 +192,17 @@ describe('changing a password', () => {
         await page.getByLabel('新密码', { exact: true }).fill('password123');
         await page.getByLabel('再次输入新密码').fill('password123');
         await page.getByRole('button', { name: '保存新密码' }).click();
-        await page.getByText(/常见密码/).waitFor();
+        await page
+          .locator('#newPassword-error')
+          .getByText(/常见密码/)
+          .waitFor();
         await screenshot(page, 'security-forced-password-360');
         await page.getByLabel('新密码', { exact: true }).fill('my own river 2026');
         await page.getByLabel('再次输入新密码').fill('my own river 2026');
         await page.getByRole('button', { name: '保存新密码' }).click();
-        await page.getByRole('link', { name: '修改密码' }).waitFor();
+        // Changed: the forced screen gives way to the dashboard.
+        await page.getByRole('heading', { name: '请先设置新密码' }).waitFor({ state: 'detached' });
+        await page.locator('.topbar').waitFor();
       } else {
         await screenshot(page, 'security-forced-password-1440');
       }

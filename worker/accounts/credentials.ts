@@ -45,11 +45,7 @@ export async function checkCredentials(
 ): Promise<CheckedCredentials> {
   const address = await addressHash(clientAddress(c));
   // Any letter case finds the account, as usernames are unique regardless of case.
-  const user = await db
-    .select()
-    .from(schema.users)
-    .where(sql`lower(${schema.users.username}) = lower(${username.trim()})`)
-    .get();
+  const user = await db.select().from(schema.users).where(sql`lower(${schema.users.username}) = lower(${username.trim()})`).get();
   const keys = attemptKeys(username, address);
   const reservation = await reserveAttempt(db, keys, user?.usualAddressHash === address);
   if (!reservation.allowed) {
@@ -62,9 +58,7 @@ export async function checkCredentials(
     throw new ApiError(429, code, { minutes: reservation.minutes });
   }
   await delay(reservation.delayMs);
-  const stored = user
-    ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations }
-    : DUMMY;
+  const stored = user ? { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations } : DUMMY;
   const valid = await verifyPassword(password, stored);
   if (!user || !valid) return { user: null, address };
   await releaseAttempt(db, keys);

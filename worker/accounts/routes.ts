@@ -57,6 +57,13 @@ export const authRoutes = new Hono<AppEnv>()
           .where(eq(schema.townships.id, user.townshipId))
           .get()
       : undefined;
+    // The same shape as /me (a department account works for one 承办单位).
+    const membership = await db
+      .select({ departmentId: schema.departmentMembers.departmentId, departmentName: schema.departments.name })
+      .from(schema.departmentMembers)
+      .innerJoin(schema.departments, eq(schema.departments.id, schema.departmentMembers.departmentId))
+      .where(eq(schema.departmentMembers.userId, user.id))
+      .get();
     return c.json({
       user: {
         id: user.id,
@@ -66,6 +73,8 @@ export const authRoutes = new Hono<AppEnv>()
         townshipId: user.townshipId,
         townshipName: township?.name ?? null,
         deputyId: user.deputyId,
+        departmentId: membership?.departmentId ?? null,
+        departmentName: membership?.departmentName ?? null,
         mustChangePassword: user.mustChangePassword,
       },
     });

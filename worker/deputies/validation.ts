@@ -1,5 +1,5 @@
 /** Request schemas of a deputy's record (履职档案) and activities. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVITY_KINDS } from '../db/schema/duty';
 import { isDay } from '../workflow/calendar';
 

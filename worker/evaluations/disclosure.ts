@@ -18,8 +18,10 @@
  *    township" is never a group of fewer than k. {@link suppressedTownships} decides.
  */
 
-/** Answers in every released batch and in every shown group; stated on the results page. */
-export const RELEASE_K = 5;
+import { MIN_GROUP_SIZE } from './stats';
+
+/** Answers in every released batch and in every shown group (k); stated on the results page. */
+export const RELEASE_K = MIN_GROUP_SIZE;
 
 /** The groups of pending answers of one training that are due for release. */
 export interface ReleasePlan {

@@ -11,6 +11,8 @@ import { auditEntry } from '../audit/log';
 import { type Database, database, schema } from '../db/client';
 import type { AppEnv } from '../env';
 import { type FormDefinition, parseDefinition } from '../forms';
+import { describeChanges } from '../forms/diff';
+import type { Locale } from '../forms/messages';
 import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';
 import { jsonBody } from '../platform/validation';
@@ -21,13 +23,14 @@ import { questionnaireInput } from './validation';
 const fv = schema.formVersions;
 
 /** What GET and PUT answer. */
-async function describe(db: Database, training: Training) {
+async function describe(db: Database, training: Training, locale: Locale = 'zh-CN') {
   const form = await currentForm(db, await trainingFormId(db, training));
   const versions = await db
     .select({
       id: fv.id,
       version: fv.version,
       createdAt: fv.createdAt,
+      definition: fv.definition,
       // Released and still-pending answers: both were given on this version.
       responses: sql<number>`(select count(*) from evaluation_responses r where r.form_version_id = form_versions.id and r.training_id = ${training.id}) + (select count(*) from evaluation_pending p where p.form_version_id = form_versions.id and p.training_id = ${training.id})`,
     })
@@ -44,7 +47,13 @@ async function describe(db: Database, training: Training) {
     version: form.version,
     versionId: form.versionId,
     definition: form.definition,
-    versions,
+    // The version history says in words what each version changed from the one before.
+    versions: versions.map(({ definition, ...v }, i) => {
+      const prev = i > 0 ? parseDefinition(versions[i - 1]!.definition) : null;
+      const cur = parseDefinition(definition);
+      const changes = prev?.ok && cur.ok ? describeChanges(prev.definition, cur.definition, locale) : [];
+      return { ...v, changes };
+    }),
   };
 }
 
@@ -56,7 +65,7 @@ export const questionnaireRoutes = new Hono<AppEnv>()
   .get('/:id{[0-9]+}/questionnaire', canRead, async (c) => {
     const db = database(c.env.DB);
     const training = await loadTraining(db, Number(c.req.param('id')));
-    return c.json(await describe(db, training));
+    return c.json(await describe(db, training, c.get('locale')));
   })
   .put('/:id{[0-9]+}/questionnaire', async (c) => {
     const user = organiser(c);
@@ -71,7 +80,7 @@ export const questionnaireRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const training = await loadTraining(db, Number(c.req.param('id')));
     const current = await currentForm(db, await trainingFormId(db, training));
-    if (JSON.stringify(current.definition) === json) return c.json(await describe(db, training));
+    if (JSON.stringify(current.definition) === json) return c.json(await describe(db, training, c.get('locale')));
 
     const now = Date.now();
     const own = ownFormSlug(training.id);
@@ -118,7 +127,7 @@ export const questionnaireRoutes = new Hono<AppEnv>()
             definition,
           ),
         ]);
-        return c.json(await describe(db, await loadTraining(db, training.id)));
+        return c.json(await describe(db, await loadTraining(db, training.id), c.get('locale')));
       }
       const answered = await db
         .select({
@@ -176,5 +185,5 @@ export const questionnaireRoutes = new Hono<AppEnv>()
       if (uniqueViolation(err)) throw new ApiError(409, 'conflict');
       throw err;
     }
-    return c.json(await describe(db, await loadTraining(db, training.id)));
+    return c.json(await describe(db, await loadTraining(db, training.id), c.get('locale')));
   });

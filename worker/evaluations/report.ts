@@ -1,7 +1,7 @@
 /**
  * The results of a training's evaluation, labelled for display: per question, per course and
  * per lecturer. Pure: the definition, the courses and the stored answers in, plain data out.
- * Whether a group is large enough to show at all is decided by the caller (`isReportable`).
+ * Which answers a report may cover at all is decided by the caller (disclosure.ts, release.ts).
  */
 import type { FormDefinition, Question, QuestionOf } from '../forms/definition';
 import { type Course, courseAspects, resolveOptions, scalePoints, usableCourses } from '../forms/fields';

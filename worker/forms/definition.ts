@@ -359,8 +359,7 @@ export function parseDefinition(json: unknown): ParseResult {
       path: issue.path.map(String).join('.'),
       message: issue.message,
       code: issue.code,
-      limit:
-        issue.code === 'too_small' ? Number(issue.minimum) : issue.code === 'too_big' ? Number(issue.maximum) : undefined,
+      limit: issue.code === 'too_small' ? Number(issue.minimum) : issue.code === 'too_big' ? Number(issue.maximum) : undefined,
     })),
   };
 }

@@ -50,6 +50,9 @@ export function conditionTarget(definition: FormDefinition, q: Question): Questi
  */
 export function usesLogic(definition: FormDefinition): boolean {
   return definition.questions.some(
-    (q) => q.showIf !== undefined || q.type === 'course_block' || ((q.type === 'choice' || q.type === 'dropdown' || q.type === 'multi') && q.other === true),
+    (q) =>
+      q.showIf !== undefined ||
+      q.type === 'course_block' ||
+      ((q.type === 'choice' || q.type === 'dropdown' || q.type === 'multi') && q.other === true),
   );
 }

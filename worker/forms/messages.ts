@@ -177,7 +177,8 @@ const en: Record<MessageKey, string> = {
   hint_date: 'For example 2026-12-04',
   dropdown_placeholder: 'Select',
   absent: 'I did not attend this course',
-  absent_preset: 'The check-in shows you were not there that day, so “did not attend” is ticked. If you attended, untick it and rate.',
+  absent_preset:
+    'The check-in shows you were not there that day, so “did not attend” is ticked. If you attended, untick it and rate.',
   absent_and_rated: '“{course}”: you ticked “did not attend” and also rated it. If you attended, untick “did not attend”',
   page_progress: 'Page {n} of {total}',
   page_next: 'Next',

@@ -80,7 +80,7 @@ export function itemOwnsField(item: PageItem, field: string): boolean {
 /** The index of the page holding a field, or 0 when no page does (a stale name). */
 export function pageOfField(pages: readonly FormPage[], field: string): number {
   const i = pages.findIndex((p) => p.items.some((item) => itemOwnsField(item, field)));
-  return i < 0 ? 0 : i;
+  return Math.max(0, i);
 }
 
 /** Whether anything on the page is shown: a page of only hidden questions is skipped. */

@@ -46,9 +46,19 @@ function sampleCourses(locale: Locale): Course[] {
   const zh = locale !== 'en';
   const day = (n: number) => `2026-01-0${n}`;
   return [
-    { id: 1, title: zh ? '示例课程：人民代表大会制度' : 'Sample: the People’s Congress system', lecturer: zh ? '张老师' : 'Zhang', day: day(1) },
+    {
+      id: 1,
+      title: zh ? '示例课程：人民代表大会制度' : 'Sample: the People’s Congress system',
+      lecturer: zh ? '张老师' : 'Zhang',
+      day: day(1),
+    },
     { id: 2, title: zh ? '示例课程：代表法解读' : 'Sample: the Deputies Law', lecturer: zh ? '李老师' : 'Li', day: day(1) },
-    { id: 3, title: zh ? '示例课程：如何写好建议' : 'Sample: writing suggestions', lecturer: zh ? '王老师' : 'Wang', day: day(2) },
+    {
+      id: 3,
+      title: zh ? '示例课程：如何写好建议' : 'Sample: writing suggestions',
+      lecturer: zh ? '王老师' : 'Wang',
+      day: day(2),
+    },
   ];
 }
 
@@ -66,7 +76,12 @@ function checked(c: Context<AppEnv>, definition: unknown): FormDefinition {
   const parsed = parseDefinition(definition);
   if (parsed.ok) return parsed.definition;
   const locale = c.get('locale') as Locale;
-  throw new ApiError(422, 'form_definition_invalid', { count: parsed.errors.length }, definitionErrorFields(parsed.errors, locale));
+  throw new ApiError(
+    422,
+    'form_definition_invalid',
+    { count: parsed.errors.length },
+    definitionErrorFields(parsed.errors, locale),
+  );
 }
 
 function describe(c: Context<AppEnv>, token: string, definition: FormDefinition) {
@@ -125,7 +140,11 @@ export const formPreviewRoutes = new Hono<AppEnv>()
   .get('/templates', organisers, (c) => {
     const locale = c.get('locale') as Locale;
     return c.json({
-      items: FORM_TEMPLATES.map((tpl) => ({ code: tpl.code, name: tpl.name[locale === 'en' ? 'en' : 'zh-CN'], definition: tpl.definition })),
+      items: FORM_TEMPLATES.map((tpl) => ({
+        code: tpl.code,
+        name: tpl.name[locale === 'en' ? 'en' : 'zh-CN'],
+        definition: tpl.definition,
+      })),
     });
   })
   .get('/previews/:token/qr.svg', organisers, async (c) => {
@@ -157,7 +176,10 @@ function frameable(c: Context<AppEnv>): void {
 }
 
 function gone(c: Context<AppEnv>, locale: Locale) {
-  return c.html(<MessagePage locale={locale} tone="warn" title={msg(locale, 'preview_gone')} lines={[msg(locale, 'preview_gone_body')]} />, 404);
+  return c.html(
+    <MessagePage locale={locale} tone="warn" title={msg(locale, 'preview_gone')} lines={[msg(locale, 'preview_gone_body')]} />,
+    404,
+  );
 }
 
 /** The previewed page itself (mounted at /p). */

@@ -16,7 +16,8 @@ function shortDay(day: string, locale: Locale): string {
   const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const [month, date] = [Number(m[1]), Number(m[2])];
-  if (locale === 'en') return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${date}`;
+  if (locale === 'en')
+    return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${date}`;
   return `${month}月${date}日`;
 }
 

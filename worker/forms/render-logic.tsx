@@ -32,7 +32,10 @@ export function conditionText(
     const codes = 'is' in cond ? cond.is : cond.includes;
     const options = isChoice(target) ? resolveOptions(target, courses) : [];
     const names = codes.map((c) => `“${localize(options.find((o) => o.code === c)?.label ?? { 'zh-CN': c }, locale)}”`);
-    return msg(locale, 'is' in cond ? 'shown_if_is' : 'shown_if_includes', { label, options: names.join(msg(locale, 'options_or')) });
+    return msg(locale, 'is' in cond ? 'shown_if_is' : 'shown_if_includes', {
+      label,
+      options: names.join(msg(locale, 'options_or')),
+    });
   }
   return 'atLeast' in cond
     ? msg(locale, 'shown_if_at_least', { label, n: cond.atLeast })

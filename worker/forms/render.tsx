@@ -8,13 +8,7 @@
  *
  * Pages wrap the output in `<form class="lf-form" novalidate>` and inline `formCss`.
  */
-import {
-  type ChoiceQuestion,
-  DEFAULT_TEXTAREA_MAX,
-  type FormDefinition,
-  type Question,
-  type QuestionOf,
-} from './definition';
+import { type ChoiceQuestion, DEFAULT_TEXTAREA_MAX, type FormDefinition, type Question, type QuestionOf } from './definition';
 import { type Course, fieldDomId, otherFieldName, resolveOptions, scalePoints } from './fields';
 import { catalogText, DEFAULT_LOCALE, type Locale, localize, msg } from './messages';
 import { formPages, type PageItem } from './pages';
@@ -329,7 +323,13 @@ function OtherBox(props: { q: ChoiceQuestion; env: RenderEnv }) {
   );
 }
 
-function renderDropdown(q: QuestionOf<'dropdown'>, env: RenderEnv, label: string, help: string | undefined, error: string | undefined) {
+function renderDropdown(
+  q: QuestionOf<'dropdown'>,
+  env: RenderEnv,
+  label: string,
+  help: string | undefined,
+  error: string | undefined,
+) {
   const { locale } = env;
   const p = fieldParts(q.id, [help], error);
   const kept = keptText(env.values, q.id);

@@ -18,7 +18,10 @@ export interface FormTemplate {
 const survey = defineForm({
   schemaVersion: 1,
   title: { 'zh-CN': '专题调研问卷', en: 'Topic survey' },
-  intro: { 'zh-CN': '本次调研不记名，请根据实际情况填写。', en: 'This survey is anonymous; please answer from your own experience.' },
+  intro: {
+    'zh-CN': '本次调研不记名，请根据实际情况填写。',
+    en: 'This survey is anonymous; please answer from your own experience.',
+  },
   questions: [
     {
       id: 'q1',
@@ -32,7 +35,12 @@ const survey = defineForm({
         { code: 'o3', label: { 'zh-CN': '群众参与', en: 'Residents taking part' } },
       ],
     },
-    { id: 'q2', type: 'scale5', label: { 'zh-CN': '您对目前的工作成效是否满意？', en: 'How satisfied are you with the results so far?' }, required: true },
+    {
+      id: 'q2',
+      type: 'scale5',
+      label: { 'zh-CN': '您对目前的工作成效是否满意？', en: 'How satisfied are you with the results so far?' },
+      required: true,
+    },
     {
       id: 'q3',
       type: 'textarea',
@@ -59,7 +67,12 @@ const followUp = defineForm({
         { code: 'o3', label: { 'zh-CN': '没有解决', en: 'Not solved' } },
       ],
     },
-    { id: 'q2', type: 'scale5', label: { 'zh-CN': '您对办理结果是否满意？', en: 'How satisfied are you with the result?' }, required: true },
+    {
+      id: 'q2',
+      type: 'scale5',
+      label: { 'zh-CN': '您对办理结果是否满意？', en: 'How satisfied are you with the result?' },
+      required: true,
+    },
     {
       id: 'q3',
       type: 'textarea',
@@ -67,14 +80,29 @@ const followUp = defineForm({
       showIf: { field: 'q1', is: ['o2', 'o3'] },
       maxLength: 1000,
     },
-    { id: 'q4', type: 'nps', label: { 'zh-CN': '您有多大可能向邻居推荐到联络站反映问题？', en: 'How likely are you to recommend the station to a neighbour?' } },
+    {
+      id: 'q4',
+      type: 'nps',
+      label: {
+        'zh-CN': '您有多大可能向邻居推荐到联络站反映问题？',
+        en: 'How likely are you to recommend the station to a neighbour?',
+      },
+    },
   ],
 });
 
 /** The templates in the order the builder offers them. */
 export const FORM_TEMPLATES: readonly FormTemplate[] = [
-  { code: 'blank', name: { 'zh-CN': '空白问卷', en: 'Empty questionnaire' }, definition: { schemaVersion: 1, title: { 'zh-CN': '新问卷' }, questions: [] } },
-  { code: 'training', name: { 'zh-CN': '培训评估（默认）', en: 'Training evaluation (default)' }, definition: trainingFormDefinition },
+  {
+    code: 'blank',
+    name: { 'zh-CN': '空白问卷', en: 'Empty questionnaire' },
+    definition: { schemaVersion: 1, title: { 'zh-CN': '新问卷' }, questions: [] },
+  },
+  {
+    code: 'training',
+    name: { 'zh-CN': '培训评估（默认）', en: 'Training evaluation (default)' },
+    definition: trainingFormDefinition,
+  },
   { code: 'survey', name: { 'zh-CN': '专题调研', en: 'Topic survey' }, definition: survey },
   { code: 'follow_up', name: { 'zh-CN': '满意度回访', en: 'Satisfaction follow-up' }, definition: followUp },
 ];

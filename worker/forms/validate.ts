@@ -118,7 +118,11 @@ function check(q: Question, input: unknown, locale: Locale, courses: readonly Co
     case 'date': {
       const s = scalar(raw);
       if (s === INVALID) return err('invalid_value', 'invalid_value');
-      const text = (s ?? '').normalize('NFKC').trim().replace(/[/.年月]/g, '-').replace(/日$/, '');
+      const text = (s ?? '')
+        .normalize('NFKC')
+        .trim()
+        .replace(/[/.年月]/g, '-')
+        .replace(/日$/, '');
       if (text === '') return { errors: [] };
       const day = isoDay(text);
       if (!day) return err('invalid_date', 'invalid_date');
@@ -251,7 +255,12 @@ function checkCourses(
     const absentRaw = coursePart(input, q.id, id, 'absent');
     const absent =
       q.absentOption !== false &&
-      (absentRaw === true || ['yes', 'on', 'true', '1'].includes(String(scalar(absentRaw) ?? '').trim().toLowerCase()));
+      (absentRaw === true ||
+        ['yes', 'on', 'true', '1'].includes(
+          String(scalar(absentRaw) ?? '')
+            .trim()
+            .toLowerCase(),
+        ));
     for (const aspect of courseAspects(q)) {
       const field = courseFieldName(q.id, id, aspect.code);
       const s = scalar(coursePart(input, q.id, id, aspect.code));

@@ -14,9 +14,13 @@ import { DRAFT_SCRIPT } from './draft-script';
 import { Page } from './layout';
 import { type Locale, tx } from './messages';
 import { contactCss, StationContact, type StationContactInfo } from '../receptions/public';
+import { t } from '../platform/i18n';
 
 /** Name of the hidden submission-key field (question ids cannot start with "_"). */
 export const SUBMISSION_KEY_FIELD = '_key';
+
+/** Name of the hidden field carrying the 代表码's deputy id. */
+export const RECIPIENT_FIELD = '_deputy';
 
 /** Props of {@link FormPage}. */
 export interface FormPageProps {
@@ -33,6 +37,8 @@ export interface FormPageProps {
   photosDropped?: boolean;
   /** The station's address, reception days and phone (worker/receptions); absent on a re-shown form. */
   contact?: StationContactInfo;
+  /** The deputy chosen through their 代表码 (worker/deputies/code.ts): named above the form, sent back on submit. */
+  recipient?: { id: number; name: string } | null;
 }
 
 /** Adds a note before each photos question saying the photos must be chosen again. */
@@ -73,6 +79,11 @@ export function FormPage(props: FormPageProps) {
         </p>
       </div>
       {props.contact && <StationContact locale={locale} contact={props.contact} />}
+      {props.recipient && (
+        <p class="pg-notice" id="pg-recipient">
+          {t(locale, 'code_recipient', { name: props.recipient.name })}
+        </p>
+      )}
       <h1 class="pg-h1">{title}</h1>
       {props.notice && (
         <p class="pg-notice pg-notice--warn" role="alert" tabindex={-1} autofocus={errors.length === 0}>
@@ -92,6 +103,7 @@ export function FormPage(props: FormPageProps) {
         data-sending={tx(locale, 'sending')}
       >
         <input type="hidden" name={SUBMISSION_KEY_FIELD} value={props.submissionKey} />
+        {props.recipient && <input type="hidden" name={RECIPIENT_FIELD} value={String(props.recipient.id)} />}
         <FormFields definition={definition} values={props.values} errors={errors} locale={locale} />
         <p id="lf-offline" class="pg-notice pg-notice--warn" role="alert" tabindex={-1} hidden>
           {tx(locale, 'offline')}

@@ -93,8 +93,10 @@ const zh = {
   poster_print_hint: '已按 A4 纸排版。打印时请选择“实际大小”，不要缩放。',
   // Abuse limits (issue 9)
   lookup_limited_title: '查询太频繁了',
-  lookup_limited_body: '这个网络一分钟内查询了太多次。请稍等一分钟再查。查询码在您提交意见后的页面上，也可以请联络站工作人员帮您查。',
-  photo_too_many_pixels: '第 {n} 张照片的尺寸太大（{width}×{height}），最多 {max} 万像素。请用手机相机直接拍摄的照片，或先缩小后再上传。',
+  lookup_limited_body:
+    '这个网络一分钟内查询了太多次。请稍等一分钟再查。查询码在您提交意见后的页面上，也可以请联络站工作人员帮您查。',
+  photo_too_many_pixels:
+    '第 {n} 张照片的尺寸太大（{width}×{height}），最多 {max} 万像素。请用手机相机直接拍摄的照片，或先缩小后再上传。',
 } as const;
 
 /** Every message key of the catalog. */

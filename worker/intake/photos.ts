@@ -168,8 +168,7 @@ function cleanJpeg(b: Uint8Array, removed: string[], size: Size): Uint8Array | n
       out.push(segment);
     } else {
       removed.push(jpegSegmentName(marker, payload));
-      const orientation =
-        marker === APP1 && ascii(payload, 0, 6) === 'Exif\0\0' ? exifOrientation(payload.subarray(6)) : null;
+      const orientation = marker === APP1 && ascii(payload, 0, 6) === 'Exif\0\0' ? exifOrientation(payload.subarray(6)) : null;
       if (orientation !== null && !orientationWritten) {
         out.push(orientationSegment(orientation));
         orientationWritten = true;

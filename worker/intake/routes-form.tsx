@@ -13,7 +13,7 @@ import { type FieldError, validateAnswers } from '../forms';
 import { cleanText } from '../forms/normalise';
 import { normaliseCode } from '../platform/codes';
 import { type PublicStation, currentOpinionForm, opinionOfKey, planContext, stationByCode } from './db';
-import { FormPage, SUBMISSION_KEY_FIELD } from './form-page';
+import { FormPage, RECIPIENT_FIELD, SUBMISSION_KEY_FIELD } from './form-page';
 import { MessagePage, pageLocale, sendPage } from './layout';
 import { type Locale, tx } from './messages';
 import { clientKey, underLimit } from './rate-limit';
@@ -23,6 +23,7 @@ import { enqueueKeys } from '../notifications/queue';
 import { BODY_MAX_BYTES, inQuestionOrder, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, readUploads } from './uploads';
 import { PageErrorPage } from './errors';
 import { stationContact } from '../receptions/public';
+import { recipientFor } from '../deputies/code';
 import { chinaDay } from '../workflow/calendar';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -60,9 +61,10 @@ export const intakeFormRoutes = new Hono<AppEnv>()
     const station = await stationOf(c);
     if (!station) return stationNotFound(c, locale);
     const db = database(c.env.DB);
-    const [form, contact] = await Promise.all([
+    const [form, contact, recipient] = await Promise.all([
       currentOpinionForm(db),
       stationContact(db, station.id, chinaDay(Date.now())),
+      recipientFor(db, station.townshipId, c.req.query('d')),
     ]);
     return sendPage(
       c,
@@ -72,6 +74,7 @@ export const intakeFormRoutes = new Hono<AppEnv>()
         definition={form.definition}
         submissionKey={crypto.randomUUID()}
         contact={contact}
+        recipient={recipient}
       />,
     );
   })
@@ -119,6 +122,7 @@ export const intakeFormRoutes = new Hono<AppEnv>()
       }
 
       const form = await currentOpinionForm(db);
+      const recipient = await recipientFor(db, station.townshipId, body[RECIPIENT_FIELD]);
       let key = submittedKey(body[SUBMISSION_KEY_FIELD]);
       const again = (status: 400 | 422 | 429 | 503, extra: { notice?: string; errors?: FieldError[]; photosDropped?: boolean }) =>
         sendPage(
@@ -129,6 +133,7 @@ export const intakeFormRoutes = new Hono<AppEnv>()
             definition={form.definition}
             submissionKey={key ?? crypto.randomUUID()}
             values={body}
+            recipient={recipient}
             {...extra}
           />,
           status,
@@ -172,7 +177,14 @@ export const intakeFormRoutes = new Hono<AppEnv>()
         const stored = await storeOpinion(
           c.env.DB,
           c.env.PHOTOS,
-          { station, formVersionId: form.versionId, answers: result.values, submissionKey: key, photos: uploads.photos },
+          {
+            station,
+            formVersionId: form.versionId,
+            answers: result.values,
+            submissionKey: key,
+            photos: uploads.photos,
+            recipientDeputyId: recipient?.id ?? null,
+          },
           await planContext(db, now),
         );
         if (stored.created) c.executionCtx.waitUntil(enqueueKeys(c.env, db, [submissionNoticeKey(key)]));

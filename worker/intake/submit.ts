@@ -34,6 +34,8 @@ export interface NewOpinion {
   answers: Answers;
   submissionKey: string;
   photos: readonly ReadyPhoto[];
+  /** The deputy chosen through their 代表码, offered first at 受理 (kept in `opinion_intake`). */
+  recipientDeputyId?: number | null;
 }
 
 /** Question ids with a column of their own; every other answer goes to `extra_answers`. */
@@ -118,6 +120,15 @@ export async function storeOpinion(d1: D1Database, photosBucket: R2Bucket, input
           sql`INSERT INTO ${schema.opinionEvents} (opinion_id, at, actor_user_id, actor_label, action, from_state, to_state, public_reply, internal_note, data)
               SELECT id, ${now}, NULL, 'resident', ${event.action}, ${event.fromState}, ${event.toState}, ${event.publicReply}, ${event.internalNote}, ${event.data} ${ofThisOpinion}`,
         ),
+        ...(input.recipientDeputyId
+          ? [
+              prepared(
+                d1,
+                sql`INSERT INTO ${schema.opinionIntake} (opinion_id, channel, recipient_deputy_id, reception_id, entered_by, created_at)
+                    SELECT id, NULL, ${input.recipientDeputyId}, NULL, NULL, ${now} ${ofThisOpinion}`,
+              ),
+            ]
+          : []),
         ...photos.map((p) =>
           prepared(
             d1,

@@ -7,14 +7,7 @@
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { type Database, schema } from '../db/client';
 import type { SmsProvider } from './providers/types';
-import {
-  backoffSeconds,
-  chinaDayStart,
-  DAILY_CAP,
-  MAX_ATTEMPTS,
-  nextMorning,
-  quietHoursRelease,
-} from './rules';
+import { backoffSeconds, chinaDayStart, DAILY_CAP, MAX_ATTEMPTS, nextMorning, quietHoursRelease } from './rules';
 import { loadTemplate } from './template-store';
 import { placeholders, renderBody } from './templates';
 
@@ -59,11 +52,15 @@ export async function deliverMessage(
 ): Promise<Delivery> {
   const { now } = opts;
   const row = await db.select().from(m).where(eq(m.id, id)).get();
-  if (!row || row.state !== 'pending') return { outcome: 'skipped' };
+  if (row?.state !== 'pending') return { outcome: 'skipped' };
   if (row.notBefore > now) return { outcome: 'deferred', delaySeconds: Math.ceil((row.notBefore - now) / 1000) };
 
   if (!REQUESTED.has(row.templateId)) {
-    const optedOut = await db.select({ phone: schema.smsOptOuts.phone }).from(schema.smsOptOuts).where(eq(schema.smsOptOuts.phone, row.phone)).get();
+    const optedOut = await db
+      .select({ phone: schema.smsOptOuts.phone })
+      .from(schema.smsOptOuts)
+      .where(eq(schema.smsOptOuts.phone, row.phone))
+      .get();
     if (optedOut) {
       await db
         .update(m)
@@ -92,14 +89,33 @@ export async function deliverMessage(
   const rendered = await renderMessage(db, row, opts.origin);
   const result = rendered.known
     ? await provider
-        .send({ id, phone: row.phone, text: rendered.text, templateId: row.templateId, providerTemplateId: rendered.providerTemplateId, params: rendered.params })
-        .catch((err: unknown) => ({ ok: false as const, transient: true, reason: `provider error: ${err instanceof Error ? err.message : String(err)}` }))
+        .send({
+          id,
+          phone: row.phone,
+          text: rendered.text,
+          templateId: row.templateId,
+          providerTemplateId: rendered.providerTemplateId,
+          params: rendered.params,
+        })
+        .catch((err: unknown) => ({
+          ok: false as const,
+          transient: true,
+          reason: `provider error: ${err instanceof Error ? err.message : String(err)}`,
+        }))
     : { ok: false as const, transient: false, reason: `unknown template ${row.templateId}` };
   const sending = and(eq(m.id, id), eq(m.state, 'sending'));
   if (result.ok) {
     await db
       .update(m)
-      .set({ state: 'sent', body: rendered.text, provider: provider.name, providerMessageId: result.providerMessageId, sentAt: now, reason: null, updatedAt: now })
+      .set({
+        state: 'sent',
+        body: rendered.text,
+        provider: provider.name,
+        providerMessageId: result.providerMessageId,
+        sentAt: now,
+        reason: null,
+        updatedAt: now,
+      })
       .where(sending);
     return { outcome: 'sent' };
   }
@@ -107,7 +123,13 @@ export async function deliverMessage(
     const delaySeconds = backoffSeconds(claimed.attempts);
     await db
       .update(m)
-      .set({ state: 'pending', reason: result.reason, provider: provider.name, notBefore: now + delaySeconds * 1000, updatedAt: now })
+      .set({
+        state: 'pending',
+        reason: result.reason,
+        provider: provider.name,
+        notBefore: now + delaySeconds * 1000,
+        updatedAt: now,
+      })
       .where(sending);
     return { outcome: 'retry', delaySeconds };
   }

@@ -6,7 +6,13 @@
  */
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/client';
-import { deputyOpinionNotice, residentNotice } from './outbox';
+import { departmentNotice, deputyOpinionNotice, residentNotice } from './outbox';
+
+/** The departments' side writes of a transition that tell someone (see worker/workflow/handling.ts). */
+export interface NoticeWrites {
+  assignments: readonly ({ kind: 'create'; departmentId: number } | { kind: 'status' })[];
+  reminder: { targetKind: 'department' | 'deputy'; departmentId: number | null; deputyId: number | null } | null;
+}
 
 /** The parts of a transition write the notices depend on. */
 export interface TransitionFacts {
@@ -22,6 +28,8 @@ export interface TransitionFacts {
   /** Whether a person took the action (the system's own 催办 is told by the morning run). */
   byPerson: boolean;
   now: number;
+  /** 交办 and 催办 records of the departments' workflow, when the transition makes them. */
+  writes?: NoticeWrites | null;
 }
 
 function field(data: string, key: string): string | null {
@@ -38,6 +46,26 @@ export function transitionNotices(db: Database, f: TransitionFacts): BatchItem<'
   const eventKey = `op:${f.opinionId}:r${f.revision + 1}`;
   const base = { opinion: { id: f.opinionId }, eventKind: f.action, eventKey, now: f.now };
   const out: BatchItem<'sqlite'>[] = [];
+  // 交办: every newly assigned department is told, with the deadline.
+  for (const a of f.writes?.assignments ?? []) {
+    if (a.kind !== 'create') continue;
+    const n = { departmentId: a.departmentId, opinionId: f.opinionId, eventKind: f.action, eventKey, now: f.now };
+    out.push(departmentNotice(db, { ...n, templateId: 'department_assigned' }));
+  }
+  // 催办 addressed by staff: to the department or the deputy it names.
+  const r = f.writes?.reminder;
+  if (r) {
+    if (r.targetKind === 'department' && r.departmentId !== null) {
+      const n = { departmentId: r.departmentId, opinionId: f.opinionId, eventKind: f.action, eventKey, now: f.now };
+      out.push(departmentNotice(db, { ...n, templateId: 'department_supervise' }));
+    } else if (r.targetKind === 'deputy') {
+      const deputyId = r.deputyId ?? 'assigned';
+      out.push(
+        deputyOpinionNotice(db, { deputyId, opinionId: f.opinionId, templateId: 'deputy_supervise', eventKind: f.action, eventKey, now: f.now }),
+      );
+    }
+    return out;
+  }
   switch (f.action) {
     case 'accept':
     case 'reassign':
@@ -74,7 +102,11 @@ export function transitionNotices(db: Database, f: TransitionFacts): BatchItem<'
       break;
     case 'transfer':
       out.push(
-        residentNotice(db, { ...base, templateId: 'opinion_transferred', extra: { receiver: field(f.data, 'transferTo') ?? '' } }),
+        residentNotice(db, {
+          ...base,
+          templateId: 'opinion_transferred',
+          extra: { receiver: field(f.data, 'transferTo') ?? '' },
+        }),
       );
       break;
     case 'rate':

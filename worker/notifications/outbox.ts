@@ -133,7 +133,9 @@ export function deputyOpinionNotice(db: Database, n: DeputyNotice) {
           }) as never,
         )
         .from(d)
-        .where(sql`${d.id} = ${n.deputyId === 'assigned' ? sql`(SELECT ${o.assignedDeputyId} FROM ${o} WHERE ${o.id} = ${n.opinionId})` : n.deputyId} AND ${d.phone} IS NOT NULL AND ${d.phone} <> ''`) as never,
+        .where(
+          sql`${d.id} = ${n.deputyId === 'assigned' ? sql`(SELECT ${o.assignedDeputyId} FROM ${o} WHERE ${o.id} = ${n.opinionId})` : n.deputyId} AND ${d.phone} IS NOT NULL AND ${d.phone} <> ''`,
+        ) as never,
     )
     .onConflictDoNothing();
 }
@@ -173,5 +175,48 @@ export function directNotice(db: Database, n: DirectNotice) {
       createdAt: n.now,
       updatedAt: n.now,
     })
+    .onConflictDoNothing();
+}
+
+/** A message to a department's contact phone about an opinion (交办, 催办). */
+export interface DepartmentNotice {
+  departmentId: number;
+  opinionId: number;
+  templateId: string;
+  eventKind: string;
+  eventKey: string;
+  now: number;
+}
+
+/**
+ * One message to the department's contact phone, if it has a mobile number. `due` is the
+ * opinion's deadline as the batch leaves it (the opinion's UPDATE runs first in the batch).
+ */
+export function departmentNotice(db: Database, n: DepartmentNotice) {
+  const dep = schema.departments;
+  const code = sql`(SELECT ${o.trackingCode} FROM ${o} WHERE ${o.id} = ${n.opinionId})`;
+  const due = sql`coalesce((SELECT ${o.dueOn} FROM ${o} WHERE ${o.id} = ${n.opinionId}), '')`;
+  const name = sql`CASE WHEN ${dep.shortName} <> '' THEN ${dep.shortName} ELSE ${dep.name} END`;
+  return db
+    .insert(m)
+    .select(
+      db
+        .select(
+          selection({
+            dedupeKey: `${n.eventKey}:department:${n.departmentId}`,
+            phone: dep.contactPhone,
+            audience: 'department',
+            templateId: n.templateId,
+            variables: jsonObject({ department: name, code, due, link: `/opinions/${n.opinionId}` }),
+            eventKind: n.eventKind,
+            opinionId: n.opinionId,
+            townshipId: sql`(SELECT ${o.townshipId} FROM ${o} WHERE ${o.id} = ${n.opinionId})`,
+            createdAt: n.now,
+            updatedAt: n.now,
+          }) as never,
+        )
+        .from(dep)
+        .where(sql`${dep.id} = ${n.departmentId} AND ${dep.active} = 1 AND ${dep.contactPhone} GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`) as never,
+    )
     .onConflictDoNothing();
 }

@@ -41,7 +41,12 @@ export const codesFormDefinition = defineForm({
 /** Codes sent in one SMS at most (the newest), so the message stays short. */
 const MAX_CODES = 5;
 
-function CodesPage(props: { locale: PageLocale; values?: Record<string, unknown>; errors?: readonly FieldError[]; notice?: string }) {
+function CodesPage(props: {
+  locale: PageLocale;
+  values?: Record<string, unknown>;
+  errors?: readonly FieldError[];
+  notice?: string;
+}) {
   const { locale } = props;
   const errors = props.errors ?? [];
   return (
@@ -70,7 +75,10 @@ function CodesPage(props: { locale: PageLocale; values?: Record<string, unknown>
 async function phoneKey(phone: string): Promise<string> {
   // The limiter's key is a hash: a rate-limit key is no place for a phone number.
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`codes:${phone}`));
-  return [...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(digest)]
+    .slice(0, 12)
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 async function sendCodes(c: Context<AppEnv>) {
@@ -85,7 +93,10 @@ async function sendCodes(c: Context<AppEnv>) {
   if (!result.ok) return sendPage(c, <CodesPage locale={locale} values={body} errors={result.errors} />, 422);
   const phone = String(result.values.phone);
   const limiter = c.env.CODE_LOOKUP_LIMITER ?? c.env.INTAKE_IP_LIMITER;
-  if (!(await underLimit(limiter, `n:${await phoneKey(phone)}`)) || !(await underLimit(c.env.INTAKE_IP_LIMITER, `codes:${clientKey(c)}`))) {
+  if (
+    !(await underLimit(limiter, `n:${await phoneKey(phone)}`)) ||
+    !(await underLimit(c.env.INTAKE_IP_LIMITER, `codes:${clientKey(c)}`))
+  ) {
     return sendPage(c, <CodesPage locale={locale} values={body} notice={nt(locale, 'codes_limited')} />, 429);
   }
   const db = database(c.env.DB);
@@ -152,7 +163,13 @@ export const notificationPages = new Hono<AppEnv>()
     if (!row.phone) {
       return sendPage(
         c,
-        <MessagePage locale={locale} path={c.req.path} title={nt(locale, 'unsubscribe_title')} body={nt(locale, 'unsubscribe_no_phone')} back={back} />,
+        <MessagePage
+          locale={locale}
+          path={c.req.path}
+          title={nt(locale, 'unsubscribe_title')}
+          body={nt(locale, 'unsubscribe_no_phone')}
+          back={back}
+        />,
       );
     }
     await db
@@ -161,7 +178,13 @@ export const notificationPages = new Hono<AppEnv>()
       .onConflictDoNothing();
     return sendPage(
       c,
-      <MessagePage locale={locale} path={c.req.path} title={nt(locale, 'unsubscribed_title')} body={nt(locale, 'unsubscribed_body')} back={back} />,
+      <MessagePage
+        locale={locale}
+        path={c.req.path}
+        title={nt(locale, 'unsubscribed_title')}
+        body={nt(locale, 'unsubscribed_body')}
+        back={back}
+      />,
     );
   });
 

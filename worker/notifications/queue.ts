@@ -48,7 +48,11 @@ export async function enqueueForOpinion(env: Env, opinionId: number, since: numb
     .from(m)
     .where(and(eq(m.opinionId, opinionId), eq(m.state, 'pending'), gte(m.createdAt, since)))
     .all();
-  if (rows.length > 0) await enqueue(env, rows.map((r) => r.id));
+  if (rows.length > 0)
+    await enqueue(
+      env,
+      rows.map((r) => r.id),
+    );
 }
 
 /** Enqueues the pending messages with these dedupe keys (created by one batch). */

@@ -44,7 +44,9 @@ export async function writeReminders(
   const prefix = kind === 'invite' ? `eval-invite:${trainingId}:` : reminderPrefix(trainingId, day);
   const template = kind === 'invite' ? 'evaluation_invite' : 'evaluation_reminder';
   // The deputies still to answer; `township` is the placeholder of the optional township filter.
-  const pending = (township: string) => `FROM enrolments e JOIN deputies d ON d.id = e.deputy_id JOIN trainings t ON t.id = e.training_id
+  const pending = (
+    township: string,
+  ) => `FROM enrolments e JOIN deputies d ON d.id = e.deputy_id JOIN trainings t ON t.id = e.training_id
     WHERE e.training_id = ?1 AND e.submitted_on IS NULL AND d.active = 1 ${townshipId === null ? '' : `AND e.township_id = ${township}`}`;
   const tw = townshipId === null ? [] : [townshipId];
   const [insert, counts] = await d1.batch([
@@ -116,4 +118,3 @@ export async function pendingLinks(db: Database, trainingId: number, townshipId:
     .orderBy(schema.townships.sortOrder, d.name)
     .all();
 }
-

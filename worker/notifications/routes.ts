@@ -147,35 +147,33 @@ export const messageRoutes = new Hono<AppEnv>()
  * POST /hooks/sms/inbound: replies reported by the district's gateway, signed like outbound
  * webhook calls. Outside /api on purpose: no session, no browser, its own authentication.
  */
-export const inboundRoutes = new Hono<AppEnv>()
-  .post('/inbound', async (c) => {
-    const secret = c.env.SMS_WEBHOOK_SECRET;
-    const raw = await c.req.text();
-    const ok =
-      secret !== undefined &&
-      secret !== '' &&
-      (await verifyWebhook(
-        secret,
-        { timestamp: c.req.header('x-lianluo-timestamp'), signature: c.req.header('x-lianluo-signature') },
-        raw,
-        Math.floor(Date.now() / 1000),
-      ));
-    if (!ok) throw new ApiError(401, 'webhook_bad_signature');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      throw new ApiError(400, 'invalid_json');
-    }
-    const body = validate(inboundBody, parsed);
-    const phone = body.phone.replace(/^\+?86/, '');
-    const optOut = isMobile(phone) && isOptOutText(body.text);
-    if (optOut) {
-      await database(c.env.DB)
-        .insert(schema.smsOptOuts)
-        .values({ phone, source: 'webhook', createdAt: Date.now() })
-        .onConflictDoNothing();
-    }
-    return c.json({ optedOut: optOut });
-  });
-
+export const inboundRoutes = new Hono<AppEnv>().post('/inbound', async (c) => {
+  const secret = c.env.SMS_WEBHOOK_SECRET;
+  const raw = await c.req.text();
+  const ok =
+    secret !== undefined &&
+    secret !== '' &&
+    (await verifyWebhook(
+      secret,
+      { timestamp: c.req.header('x-lianluo-timestamp'), signature: c.req.header('x-lianluo-signature') },
+      raw,
+      Math.floor(Date.now() / 1000),
+    ));
+  if (!ok) throw new ApiError(401, 'webhook_bad_signature');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, 'invalid_json');
+  }
+  const body = validate(inboundBody, parsed);
+  const phone = body.phone.replace(/^\+?86/, '');
+  const optOut = isMobile(phone) && isOptOutText(body.text);
+  if (optOut) {
+    await database(c.env.DB)
+      .insert(schema.smsOptOuts)
+      .values({ phone, source: 'webhook', createdAt: Date.now() })
+      .onConflictDoNothing();
+  }
+  return c.json({ optedOut: optOut });
+});

@@ -44,15 +44,51 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   t('opinion_rejected', 'resident', '不予受理', 'Not accepted', '您的意见（查询码{code}）不予受理，原因：{reason}。详情：{link}'),
   t('opinion_transferred', 'resident', '转办', 'Transferred', '您的意见（查询码{code}）已转交{receiver}办理，进度：{link}'),
   t('tracking_codes', 'resident', '忘记查询码', 'Lost tracking codes', '您提交意见的查询码：{codes}。查看进度：{link}'),
-  t('deputy_assigned', 'deputy', '意见交办', 'Opinion assigned', '{name}代表：有一条群众意见（查询码{code}）交由您办理，请登录查看：{link}'),
-  t('deputy_supervise', 'deputy', '催办', 'Reminder (催办)', '{name}代表：您办理的意见（查询码{code}）已被催办，请尽快办理：{link}'),
+  t('deputy_assigned', 'deputy', '意见交办', 'Opinion assigned', '{name}代表：群众意见{code}已交您办理，请登录查看：{link}'),
+  t('deputy_supervise', 'deputy', '催办', 'Reminder (催办)', '{name}代表：您办理的意见{code}已逾期或被催办，请尽快办理：{link}'),
   t('evaluation_invite', 'deputy', '评估邀请', 'Evaluation invitation', '{name}代表：“{training}”培训评估已开始，请填写：{link}'),
-  t('evaluation_reminder', 'deputy', '评估提醒', 'Evaluation reminder', '{name}代表：您尚未提交“{training}”培训评估，请填写：{link}'),
-  t('department_assigned', 'department', '交办', 'Assigned to department', '{department}：有一条群众意见（查询码{code}）交由贵单位办理，办理期限{due}，请登录签收：{link}'),
-  t('department_supervise', 'department', '催办', 'Reminder to department', '{department}：意见（查询码{code}）已被催办，办理期限{due}，请尽快办理：{link}'),
-  t('department_due_tomorrow', 'department', '明日到期', 'Due tomorrow', '{department}：意见（查询码{code}）明日（{due}）到期，请按时办复：{link}'),
-  t('department_overdue', 'department', '已逾期', 'Overdue', '{department}：意见（查询码{code}）已逾期（期限{due}），请尽快办复：{link}'),
-  t('staff_digest', 'staff', '晨报', 'Morning digest', '{township}：今日新增逾期意见{count}件，共逾期{total}件，请登录查看：{link}'),
+  t(
+    'evaluation_reminder',
+    'deputy',
+    '评估提醒',
+    'Evaluation reminder',
+    '{name}代表：您尚未提交“{training}”培训评估，请填写：{link}',
+  ),
+  t(
+    'department_assigned',
+    'department',
+    '交办',
+    'Assigned to department',
+    '{department}：有一条群众意见（查询码{code}）交由贵单位办理，办理期限{due}，请登录签收：{link}',
+  ),
+  t(
+    'department_supervise',
+    'department',
+    '催办',
+    'Reminder to department',
+    '{department}：意见（查询码{code}）已被催办，办理期限{due}，请尽快办理：{link}',
+  ),
+  t(
+    'department_due_tomorrow',
+    'department',
+    '明日到期',
+    'Due tomorrow',
+    '{department}：意见（查询码{code}）明日（{due}）到期，请按时办复：{link}',
+  ),
+  t(
+    'department_overdue',
+    'department',
+    '已逾期',
+    'Overdue',
+    '{department}：意见（查询码{code}）已逾期（期限{due}），请尽快办复：{link}',
+  ),
+  t(
+    'staff_digest',
+    'staff',
+    '晨报',
+    'Morning digest',
+    '{township}：今日新增逾期意见{count}件，共逾期{total}件，请登录查看：{link}',
+  ),
 ];
 
 const BY_ID = new Map(DEFAULT_TEMPLATES.map((x) => [x.id, x]));
@@ -61,7 +97,6 @@ const BY_ID = new Map(DEFAULT_TEMPLATES.map((x) => [x.id, x]));
 export function defaultTemplate(id: string): Template | undefined {
   return BY_ID.get(id);
 }
-
 
 /** The distinct {name} placeholders of a body, in order of first use. */
 export function placeholders(body: string): string[] {

@@ -11,7 +11,7 @@ import { database, schema } from '../db/client';
 import type { AppEnv } from '../env';
 import { currentUser, requireRole } from '../platform/auth/guard';
 import { jsonBody, validate } from '../platform/validation';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../platform/errors';
 import { calendarRowsFromHolidayFile, chinaDay, DEFAULT_STEP_LIMITS, missingHolidayYear } from '../workflow/calendar';
 import { asHolidayFile, parseHolidayNotice } from '../workflow/holiday-notice';

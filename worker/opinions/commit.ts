@@ -127,6 +127,7 @@ export function transitionStatements(db: Database, w: TransitionWrite): BatchIte
       data: w.event.data,
       byPerson: w.actor.label !== 'system',
       now: w.now,
+      writes: w.writes ?? null,
     }),
   );
   if (w.actor.audit) {

@@ -26,6 +26,7 @@ import { photoUrl } from './photos';
 import { categoryName, jsonObject, jsonStrings } from './present';
 import { deputyNames, duplicateCandidates, loadEvents, loadOpinion, loadPhotos, trackingCodes } from './queries';
 import { likelyDuplicates } from './similarity';
+import { opinionIntakeView } from '../deputies/code';
 
 /** How many likely duplicates the item page offers. */
 const MAX_DUPLICATES = 5;
@@ -40,12 +41,14 @@ export async function opinionDetail(db: Database, user: SessionUser, id: number,
   assertCanSee(user, access);
   const handler = isHandler(user, access);
   const contact = seesContact(user, access);
-  const [events, photos, calendar, limits, settings] = await Promise.all([
+  const [events, photos, calendar, limits, settings, intake] = await Promise.all([
     loadEvents(db, id),
     loadPhotos(db, id),
     loadCalendar(db),
     loadLimits(db),
     loadHandlingSettings(db),
+    // 代录 channel and the 代表码's deputy (worker/deputies/code.ts), offered first at 受理.
+    opinionIntakeView(db, id),
   ]);
 
   const state = isOpinionState(row.state) ? row.state : null;
@@ -69,7 +72,7 @@ export async function opinionDetail(db: Database, user: SessionUser, id: number,
 
   // Notes are the whole content of a 'note' event: people who may not read notes do not see it at all.
   const visible = handler ? events : events.filter((ev) => ev.action !== 'note' || readsNote(jsonObject(ev.data)));
-  const shown = <T,>(value: T): T => (contact ? value : maskPhonesDeep(value));
+  const shown = <T>(value: T): T => (contact ? value : maskPhonesDeep(value));
   const timeline = visible.map((ev) => {
     const data = jsonObject(ev.data);
     return {
@@ -111,6 +114,7 @@ export async function opinionDetail(db: Database, user: SessionUser, id: number,
       mergedIntoCode: found.mergedIntoCode,
       deadline: deadlineOf(calendar, row.state, row.dueOn, chinaDay(ctx.now)),
     },
+    intake,
     timeline,
     steps: state ? trackingSteps(state, events) : [],
     photos: photos

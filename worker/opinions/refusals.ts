@@ -13,6 +13,15 @@ const STATUS: Partial<Record<PlanErrorCode, ContentfulStatusCode>> = {
   action_not_allowed_in_state: 409,
   unknown_state: 409,
   rating_window_open: 409,
+  // Departments: not theirs (403), or not in the standing for it right now (409: reload).
+  not_assigned_department: 403,
+  lead_department_only: 403,
+  already_signed: 409,
+  not_signed: 409,
+  answer_pending: 409,
+  extension_pending: 409,
+  no_extension_pending: 409,
+  no_answer_pending: 409,
 };
 
 /** Form fields the refusals that concern the opinion itself point at. */
@@ -20,6 +29,9 @@ const FIELD: Partial<Record<PlanErrorCode, string>> = {
   unknown_action: 'action',
   merge_target_self: 'mergeTarget',
   deputy_unchanged: 'deputyId',
+  departments_unchanged: 'leadDepartmentId',
+  department_not_assigned: 'departmentId',
+  extension_not_later: 'deadline',
 };
 
 /** An ApiError for a refused plan; payload problems carry the field the form should mark. */

@@ -13,11 +13,12 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** Serves one fingerprinted dashboard file, or a 404 when there is none by that name. */
 export async function serveAsset(c: Context<AppEnv>): Promise<Response> {
-  const res = await c.env.ASSETS.fetch(c.req.raw);
+  // The casts only matter when the dashboard's tsconfig (DOM types) checks this file.
+  const res = await c.env.ASSETS.fetch(c.req.raw as unknown as Parameters<Fetcher['fetch']>[0]);
   const type = res.headers.get('content-type') ?? '';
   // The SPA fallback answers a missing file with index.html (200, text/html).
   if ((res.status === 200 && !type.startsWith('text/html')) || res.status === 304) {
-    const out = new Response(res.body, res);
+    const out = new Response(res.body as unknown as BodyInit, res as unknown as ResponseInit);
     out.headers.set('Cache-Control', IMMUTABLE);
     out.headers.set('X-Content-Type-Options', 'nosniff');
     return out;

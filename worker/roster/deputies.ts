@@ -7,7 +7,15 @@ import { Hono } from 'hono';
 import { auditEntry } from '../audit/log';
 import { type Database, database, schema } from '../db/client';
 import type { AppEnv } from '../env';
-import { assertTownship, currentUser, isDistrictWide, maskPhone, requireRole, seesPhones, townshipScope } from '../platform/auth/guard';
+import {
+  assertTownship,
+  currentUser,
+  isDistrictWide,
+  maskPhone,
+  requireRole,
+  seesPhones,
+  townshipScope,
+} from '../platform/auth/guard';
 import type { SessionUser } from '../platform/auth/session';
 import { uniqueViolation } from '../platform/db-errors';
 import { ApiError } from '../platform/errors';

@@ -6,6 +6,9 @@
  */
 import { database } from '../db/client';
 import type { Env } from '../env';
+import { loadCalendar } from '../opinions/deadlines';
+import { departmentDeadlines } from './departments';
+import { runEvaluationSchedules } from './evaluations';
 import { sweepOutbox } from './sweep';
 import { closeUnrated, flagOverdue } from './system-actions';
 
@@ -19,17 +22,37 @@ export interface RunReport {
   cron: string;
   closed: number[];
   flagged: number[];
+  opened?: number[];
+  evaluationsClosed?: number[];
+  invited?: number;
+  departmentMessages?: number;
   reset: number;
   enqueued: number;
 }
 
-/** The morning run: overdue flags (催办), closing unrated, then the sweep sends what they wrote. */
+/**
+ * The morning run: overdue flags (催办 to deputies), closing unrated opinions, evaluations
+ * opening and closing on their dates with invitations, departments' deadline messages, then
+ * the sweep hands everything written to the queue.
+ */
 export async function morningRun(env: Env, now: number): Promise<RunReport> {
   const db = database(env.DB);
   const flagged = await flagOverdue(db, now);
   const closed = await closeUnrated(db, now);
+  const evaluations = await runEvaluationSchedules(env.DB, db, now);
+  const departmentMessages = await departmentDeadlines(env.DB, await loadCalendar(db), now);
   const { reset, enqueued } = await sweepOutbox(env, now);
-  return { cron: MORNING_CRON, closed, flagged: flagged.map((f) => f.id), reset, enqueued };
+  return {
+    cron: MORNING_CRON,
+    closed,
+    flagged: flagged.map((f) => f.id),
+    opened: evaluations.opened,
+    evaluationsClosed: evaluations.closed,
+    invited: evaluations.invited,
+    departmentMessages,
+    reset,
+    enqueued,
+  };
 }
 
 /** Dispatches one Cron Trigger; an unknown expression runs the sweep only (the harmless part). */

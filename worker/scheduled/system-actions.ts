@@ -21,7 +21,13 @@ const PER_RUN = 500;
 
 type Row = typeof o.$inferSelect;
 
-async function apply(db: Database, row: Row, action: 'close' | 'supervise', now: number, ctx: Awaited<ReturnType<typeof context>>) {
+async function apply(
+  db: Database,
+  row: Row,
+  action: 'close' | 'supervise',
+  now: number,
+  ctx: Awaited<ReturnType<typeof context>>,
+) {
   const plan = planTransition(row, action, { role: 'system' }, {}, { now, calendar: ctx.calendar, limits: ctx.limits });
   if (!plan.ok) return false;
   const before: Record<string, unknown> = { state: row.state, revision: row.revision };

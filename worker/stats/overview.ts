@@ -192,6 +192,8 @@ export interface Overview {
   };
   /** D1 rows read by this answer (also in the X-Rows-Read header). */
   rowsRead: number;
+  /** Of those, the backlog's (for the benchmark's backlog figure). */
+  backlogRowsRead: number;
 }
 
 const STATE_COLUMN = Object.fromEntries(OPINION_STATES.map((s) => [s, `st_${s}`])) as Record<
@@ -466,6 +468,7 @@ export function buildOverview(rows: OverviewRows, period: Period, today: string,
     trainingResults: rows.trainingResults ? trainingResults(rows.trainingResults) : null,
     rankings: rankings(townshipRows),
     rowsRead: rows.rowsRead,
+    backlogRowsRead: rows.backlogRowsRead,
   };
 }
 

@@ -158,6 +158,8 @@ export interface OverviewRows {
   stepLimits: { state: string; working_days: number }[];
   /** Sum of `meta.rows_read` over every statement of the batch. */
   rowsRead: number;
+  /** Of those, the backlog's statements (open by day received, overdue by day, the calendar). */
+  backlogRowsRead: number;
 }
 
 /** How many trainings the filter lists (newest first). */
@@ -265,6 +267,7 @@ export async function readOverview(db: D1Database, q: OverviewQuery): Promise<Ov
   ];
   const results = await db.batch(statements);
   const rowsRead = results.reduce((sum, r) => sum + (r.meta.rows_read ?? 0), 0);
+  const backlogRowsRead = [12, 13, 15].reduce((sum, i) => sum + (results[i]?.meta.rows_read ?? 0), 0);
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   const weeks = rows<OpinionWeekRow>(2);
   return {
@@ -285,6 +288,7 @@ export async function readOverview(db: D1Database, q: OverviewQuery): Promise<Ov
     calendar: rows<OverviewRows['calendar'][number]>(15),
     stepLimits: rows<OverviewRows['stepLimits'][number]>(16),
     rowsRead,
+    backlogRowsRead,
   };
 }
 

@@ -2,6 +2,7 @@
  * English messages. Typed as `Catalog`, so a key missing here or one that zh-CN does not have
  * is a compile error; placeholders are checked by test/dashboard/i18n.test.ts.
  */
+import { departmentsEn } from '../pages/departments/messages';
 import { formsEn } from '../pages/forms/messages';
 import { statsEn } from '../pages/overview/messages';
 import { dutyEn } from '../pages/duty/messages';
@@ -441,7 +442,7 @@ export const en: Catalog = {
   'trainings.q.shared':
     'This training uses the shared default questionnaire. Editing it gives this training its own copy; other trainings are not affected.',
   'trainings.q.versionRow': 'Version {version}: {responses} answers',
-  'trainings.q.edit': 'Edit the questionnaire definition (JSON)',
+  'trainings.q.edit': 'Edit the questionnaire',
   'trainings.q.save': 'Save questionnaire',
   'trainings.q.saved': 'Questionnaire saved; now version {version}. Existing answers keep their version.',
   'trainings.q.badJson': 'Not valid JSON: {message}',
@@ -664,4 +665,6 @@ export const en: Catalog = {
   ...formsEn,
   // Flows, backlog, satisfaction and the weekly report (pages/overview).
   ...statsEn,
+  // Departments (承办单位), 督办, 常用语 (pages/departments).
+  ...departmentsEn,
 };

@@ -3,6 +3,7 @@
  * set. `{name}` marks a placeholder; `t()` types its parameters from these strings, so a
  * placeholder added here becomes a required parameter at every call site.
  */
+import { departmentsZhCN } from '../pages/departments/messages';
 import { formsZhCN } from '../pages/forms/messages';
 import { statsZhCN } from '../pages/overview/messages';
 import { dutyZhCN } from '../pages/duty/messages';
@@ -432,7 +433,7 @@ export const zhCN = {
   'trainings.q.version': '{title}（第 {version} 版）',
   'trainings.q.shared': '本培训使用共用的默认问卷。修改后，本培训会得到自己的问卷副本，其他培训不受影响。',
   'trainings.q.versionRow': '第 {version} 版：{responses} 份答卷',
-  'trainings.q.edit': '编辑问卷定义（JSON）',
+  'trainings.q.edit': '编辑问卷',
   'trainings.q.save': '保存问卷',
   'trainings.q.saved': '问卷已保存，当前为第 {version} 版。已有的答卷保留原来的版本。',
   'trainings.q.badJson': 'JSON 格式不正确：{message}',
@@ -651,4 +652,6 @@ export const zhCN = {
   ...formsZhCN,
   // Flows, backlog, satisfaction and the weekly report (pages/overview).
   ...statsZhCN,
+  // Departments (承办单位), 督办, 常用语 (pages/departments).
+  ...departmentsZhCN,
 } as const;

@@ -57,11 +57,13 @@ describe('evaluation page', () => {
 });
 
 describe('check-in page', () => {
-  it('asks for the name and the last four digits', async () => {
+  it('asks for the name and the middle four digits (what a masked number hides)', async () => {
     const html = await render(<CheckinPage training={training} today="2026-03-18" dayNumber={2} locale="zh-CN" />);
     expect(html).toContain('今天是 2026年3月18日，培训第 2 天。');
     expect(html).toContain('for="f-name"');
-    expect(html).toContain('手机号码后四位');
+    expect(html).toContain('手机号码中间四位');
+    expect(html).toContain('name="phone_mid"');
+    expect(html).not.toContain('后四位');
   });
 });
 

@@ -79,16 +79,17 @@ describe('default training questionnaire', () => {
 
   it('requires the ratings, leaves the open questions optional', () => {
     expect(errs(validateAnswers(trainingFormDefinition, {}, { courses }))).toEqual([
+      // Page 1 (overall ratings) first, then the courses of each training day.
       'content:required',
+      'organisation:required',
+      'overall:required',
+      'recommend:required',
       'courses.11.relevance:required',
       'courses.11.clarity:required',
       'courses.11.practical:required',
       'courses.12.relevance:required',
       'courses.12.clarity:required',
       'courses.12.practical:required',
-      'organisation:required',
-      'overall:required',
-      'recommend:required',
     ]);
   });
 

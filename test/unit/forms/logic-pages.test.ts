@@ -31,7 +31,13 @@ const input: FormDefinitionInput = {
       showIf: { field: 'venue', is: ['other'] },
     },
     { id: 'p2', type: 'section', label: { 'zh-CN': '第二部分' }, newPage: true },
-    { id: 'low_reason', type: 'text', label: { 'zh-CN': '不满意的原因' }, required: true, showIf: { field: 'overall', atMost: 2 } },
+    {
+      id: 'low_reason',
+      type: 'text',
+      label: { 'zh-CN': '不满意的原因' },
+      required: true,
+      showIf: { field: 'overall', atMost: 2 },
+    },
     { id: 'people', type: 'number', label: { 'zh-CN': '人数' }, min: 1, max: 500 },
     { id: 'when', type: 'date', label: { 'zh-CN': '日期' }, min: '2026-01-01' },
     {
@@ -74,7 +80,13 @@ describe('display conditions', () => {
       schemaVersion: 1,
       questions: [
         { id: 'a', type: 'scale5', label: { 'zh-CN': 'A' } },
-        { id: 'b', type: 'choice', label: { 'zh-CN': 'B' }, options: [{ code: 'y', label: { 'zh-CN': '是' } }], showIf: { field: 'a', atLeast: 4 } },
+        {
+          id: 'b',
+          type: 'choice',
+          label: { 'zh-CN': 'B' },
+          options: [{ code: 'y', label: { 'zh-CN': '是' } }],
+          showIf: { field: 'a', atLeast: 4 },
+        },
         { id: 'c', type: 'text', label: { 'zh-CN': 'C' }, required: true, showIf: { field: 'b', is: ['y'] } },
       ],
     });
@@ -129,7 +141,15 @@ describe('其他（请注明）', () => {
   it('reserves the code other when the switch is on', () => {
     const r = parseDefinition({
       schemaVersion: 1,
-      questions: [{ id: 'a', type: 'multi', label: { 'zh-CN': 'A' }, other: true, options: [{ code: 'other', label: { 'zh-CN': '其他' } }] }],
+      questions: [
+        {
+          id: 'a',
+          type: 'multi',
+          label: { 'zh-CN': 'A' },
+          other: true,
+          options: [{ code: 'other', label: { 'zh-CN': '其他' } }],
+        },
+      ],
     });
     expect(r.ok).toBe(false);
   });
@@ -204,7 +224,15 @@ describe('pages', () => {
 
   it('carries the other pages’ raw answers in hidden inputs, and nothing of the current page', () => {
     const pages = formPages(def, courses);
-    const body = { overall: '4', venue: 'other', 'venue.other': '广场', people: '3', 'rate.1.clarity': '5', _page: '1', junk: 'x' };
+    const body = {
+      overall: '4',
+      venue: 'other',
+      'venue.other': '广场',
+      people: '3',
+      'rate.1.clarity': '5',
+      _page: '1',
+      junk: 'x',
+    };
     expect(carriedFields(pages, 1, body, courses)).toEqual([
       ['overall', '4'],
       ['venue', 'other'],
@@ -224,7 +252,12 @@ describe('formStep (JavaScript off)', () => {
       errors: [],
       status: 200,
     });
-    expect(formStep(def, { _page: '1', _go: 'back', people: 'abc' }, ctx)).toEqual({ kind: 'page', page: 0, errors: [], status: 200 });
+    expect(formStep(def, { _page: '1', _go: 'back', people: 'abc' }, ctx)).toEqual({
+      kind: 'page',
+      page: 0,
+      errors: [],
+      status: 200,
+    });
   });
 
   it('completes on the last page, and sends the person to the first page with a problem', () => {

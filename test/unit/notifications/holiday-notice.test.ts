@@ -19,7 +19,8 @@ function parsed(text: string): ParsedNotice {
 
 const range = (a: string, b: string) => {
   const out: string[] = [];
-  for (let d = new Date(`${a}T00:00:00Z`); d.toISOString().slice(0, 10) <= b; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${a}T00:00:00Z`); d.toISOString().slice(0, 10) <= b; d.setUTCDate(d.getUTCDate() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 };
 
@@ -29,7 +30,9 @@ describe('parseHolidayNotice', () => {
     expect(r.year).toBe(2026);
     expect(r.warnings).toEqual([]);
     expect(r.periods).toEqual(holidays.years['2026']);
-    expect(calendarRowsFromHolidayFile(asHolidayFile(r))).toEqual(calendarRowsFromHolidayFile({ years: { 2026: holidays.years['2026'] } }));
+    expect(calendarRowsFromHolidayFile(asHolidayFile(r))).toEqual(
+      calendarRowsFromHolidayFile({ years: { 2026: holidays.years['2026'] } }),
+    );
   });
 
   it('reads the 2017 notice: 补休, 与周末连休, 星期 and ranges across months', () => {
@@ -55,6 +58,10 @@ describe('parseHolidayNotice', () => {
 
   it('takes the year from the caller when only the items were pasted', () => {
     const again = parseHolidayNotice('一、元旦：1月1日（周五）至3日（周日）放假，共3天。', 2027);
-    expect(again).toEqual({ year: 2027, periods: [{ name: '元旦', off: ['2027-01-01', '2027-01-02', '2027-01-03'], work: [] }], warnings: [] });
+    expect(again).toEqual({
+      year: 2027,
+      periods: [{ name: '元旦', off: ['2027-01-01', '2027-01-02', '2027-01-03'], work: [] }],
+      warnings: [],
+    });
   });
 });

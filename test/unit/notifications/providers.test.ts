@@ -64,7 +64,9 @@ describe('Tencent Cloud SMS adapter', () => {
   });
 
   it('POSTs SendSms with the template and its ordered parameters, signed with TC3', async () => {
-    answer = json(200, { Response: { SendStatusSet: [{ SerialNo: '2028:abc', Code: 'Ok', Message: 'send success' }], RequestId: 'r1' } });
+    answer = json(200, {
+      Response: { SendStatusSet: [{ SerialNo: '2028:abc', Code: 'Ok', Message: 'send success' }], RequestId: 'r1' },
+    });
     const result = await tencentSmsProvider(config()).send(MESSAGE);
     expect(result).toEqual({ ok: true, providerMessageId: '2028:abc' });
     const [req] = seen;
@@ -91,7 +93,9 @@ describe('Tencent Cloud SMS adapter', () => {
   });
 
   it('an API error with a bad-request code fails for good; an internal error is retried', async () => {
-    answer = json(200, { Response: { Error: { Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: '手机号格式错误' } } });
+    answer = json(200, {
+      Response: { Error: { Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: '手机号格式错误' } },
+    });
     expect(await tencentSmsProvider(config()).send(MESSAGE)).toEqual({
       ok: false,
       transient: false,
@@ -102,7 +106,11 @@ describe('Tencent Cloud SMS adapter', () => {
   });
 
   it('a per-number status other than Ok is reported; HTTP 5xx is transient', async () => {
-    answer = json(200, { Response: { SendStatusSet: [{ Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: '单个手机号日下发短信条数超过设定的上限' }] } });
+    answer = json(200, {
+      Response: {
+        SendStatusSet: [{ Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: '单个手机号日下发短信条数超过设定的上限' }],
+      },
+    });
     expect(await tencentSmsProvider(config()).send(MESSAGE)).toMatchObject({ ok: false, transient: false });
     answer = (res) => {
       res.writeHead(502);
@@ -125,7 +133,10 @@ describe('signed webhook adapter', () => {
     expect(r).toEqual({ ok: true, providerMessageId: 'gw-7' });
     const [req] = seen;
     expect(JSON.parse(req!.body)).toMatchObject({ id: 42, phone: '13800138000', text: MESSAGE.text });
-    const headers = { timestamp: req!.headers['x-lianluo-timestamp'] as string, signature: req!.headers['x-lianluo-signature'] as string };
+    const headers = {
+      timestamp: req!.headers['x-lianluo-timestamp'] as string,
+      signature: req!.headers['x-lianluo-signature'] as string,
+    };
     expect(await verifyWebhook('s3cret', headers, req!.body, 1000)).toBe(true);
     expect(await verifyWebhook('other', headers, req!.body, 1000)).toBe(false);
     expect(await verifyWebhook('s3cret', headers, `${req!.body} `, 1000)).toBe(false);
@@ -138,6 +149,9 @@ describe('signed webhook adapter', () => {
     expect(await webhookProvider({ url: base, secret: 's' }).send(MESSAGE)).toMatchObject({ ok: false, transient: false });
     answer = json(503, {});
     expect(await webhookProvider({ url: base, secret: 's' }).send(MESSAGE)).toMatchObject({ ok: false, transient: true });
-    expect(await webhookProvider({ url: 'http://127.0.0.1:9/', secret: 's' }).send(MESSAGE)).toMatchObject({ ok: false, transient: true });
+    expect(await webhookProvider({ url: 'http://127.0.0.1:9/', secret: 's' }).send(MESSAGE)).toMatchObject({
+      ok: false,
+      transient: true,
+    });
   });
 });

@@ -19,7 +19,9 @@ describe('quiet hours (21:00–08:00 China time)', () => {
 
 describe('templates', () => {
   it('renders links with the public origin and leaves out missing values', () => {
-    expect(renderBody('查询码{code}：{link}{nothing}', { code: 'AB', link: '/t/AB' }, 'https://x.test/')).toBe('查询码AB：https://x.test/t/AB');
+    expect(renderBody('查询码{code}：{link}{nothing}', { code: 'AB', link: '/t/AB' }, 'https://x.test/')).toBe(
+      '查询码AB：https://x.test/t/AB',
+    );
   });
 
   it('validates an edit against the variables the template may use', () => {

@@ -12,7 +12,11 @@ const BASE = { service: 'cvm', host: 'cvm.tencentcloudapi.com', timestamp: 15511
 
 describe('TC3-HMAC-SHA256', () => {
   it('reproduces the documented canonical request, string to sign and signature', async () => {
-    const s = await tc3Sign({ ...BASE, secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3*******' });
+    const s = await tc3Sign({
+      ...BASE,
+      secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******',
+      secretKey: 'Gu5t9xGARNpq86cd98joQYCN3*******',
+    });
     expect(await sha256Hex(PAYLOAD)).toBe('35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064');
     expect(s.canonicalRequest).toBe(
       'POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\ncontent-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064',
@@ -27,12 +31,21 @@ describe('TC3-HMAC-SHA256', () => {
   });
 
   it('reproduces the international documentation example', async () => {
-    const s = await tc3Sign({ ...BASE, secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE' });
+    const s = await tc3Sign({
+      ...BASE,
+      secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+      secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+    });
     expect(s.signature).toBe('72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168');
   });
 
   it('uses the UTC date of the timestamp in the scope (08:00 China time is still the previous UTC day)', async () => {
-    const s = await tc3Sign({ ...BASE, timestamp: Date.parse('2026-12-08T07:59:00+08:00') / 1000, secretId: 'a', secretKey: 'b' });
+    const s = await tc3Sign({
+      ...BASE,
+      timestamp: Date.parse('2026-12-08T07:59:00+08:00') / 1000,
+      secretId: 'a',
+      secretKey: 'b',
+    });
     expect(s.stringToSign.split('\n')[2]).toBe('2026-12-07/cvm/tc3_request');
   });
 });

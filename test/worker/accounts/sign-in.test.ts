@@ -148,7 +148,9 @@ describe('absolute session lifetime', () => {
       .run();
     const res = await call('GET', '/api/auth/me', { cookie });
     expect(res.status).toBe(200);
-    const row = await env.DB.prepare('SELECT expires_at AS e FROM sessions WHERE rowid = (SELECT max(rowid) FROM sessions)').first<{
+    const row = await env.DB.prepare(
+      'SELECT expires_at AS e FROM sessions WHERE rowid = (SELECT max(rowid) FROM sessions)',
+    ).first<{
       e: number;
     }>();
     expect(row!.e).toBeLessThanOrEqual(created + 7 * 86_400_000);

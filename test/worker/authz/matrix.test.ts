@@ -362,6 +362,19 @@ const MATRIX: Case[] = [
     path: '/api/deputies/1/record',
     allowed: ['admin', 'staff', 'staffA', 'leader', 'deputy'],
   },
+  // 代表码: the same readers as the record.
+  ...['qr.svg', 'qr.png', 'poster'].map((file) => ({
+    method: 'GET',
+    route: `/api/deputies/:id{[0-9]+}/${file}`,
+    path: `/api/deputies/1/${file}`,
+    allowed: ['admin', 'staff', 'staffA', 'leader', 'deputy'] as Who[],
+  })),
+  {
+    method: 'GET',
+    route: '/api/deputies/:id{[0-9]+}/record/sheet',
+    path: '/api/deputies/1/record/sheet?year=2026',
+    allowed: ['admin', 'staff', 'staffA', 'leader', 'deputy'],
+  },
   {
     method: 'POST',
     route: '/api/deputies/:id{[0-9]+}/activities',

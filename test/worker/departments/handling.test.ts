@@ -4,7 +4,8 @@
  * 催办 and the 督办 list, contact sharing — and that each step is stored exactly once.
  */
 import { env } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { newTrackingCode } from '../../../worker/intake/tracking-code';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, type Fixture, PASSWORD, seedFixture, signIn } from '../helpers';
 import { act, detail as opinionDetail, insertOpinion, workingDaysFromToday } from '../opinions/helpers';
 
@@ -18,6 +19,9 @@ async function countRows(table: string, where: string, ...values: unknown[]): Pr
 
 /** GET /api/opinions/:id with the departments' side typed. */
 const detail = async (cookie: string, id: number) => (await opinionDetail(cookie, id)) as unknown as Body;
+
+// Whole journeys of a dozen requests each; the shared machine can be slow.
+vi.setConfig({ testTimeout: 30_000 });
 
 let fx: Fixture;
 /** A signed-in account of department b (区交通运输局), made through the members API. */
@@ -55,7 +59,10 @@ async function refused(res: Response, status: number, code: string) {
 
 /** An opinion through 一听 and 二看, ready for 三议. */
 async function viewed(): Promise<{ id: number; trackingCode: string }> {
-  const o = await insertOpinion({ reporterName: '张三', reporterPhone: '13912345678' });
+  const inserted = await insertOpinion({ reporterName: '张三', reporterPhone: '13912345678' });
+  // A real tracking code, so the resident's page finds it (the shared fixture's codes are placeholders).
+  const o = { id: inserted.id, trackingCode: newTrackingCode() };
+  await env.DB.prepare('UPDATE opinions SET tracking_code = ? WHERE id = ?').bind(o.trackingCode, o.id).run();
   await ok(await act(fx.users.staffA, o.id, 'accept', { deputyId: 1 }));
   await ok(await act(fx.users.deputy, o.id, 'record_visit', { findings: '现场查看属实。' }));
   return o;
@@ -190,6 +197,7 @@ describe('the whole cycle', () => {
     expect(d.handling.pendingAnswer).toBe('路面已修复，排水已恢复。');
     // Not public yet: the resident's page does not show the answer.
     let page = await (await call('GET', `/t/${o.trackingCode}`)).text();
+    expect(page).toContain('区住房和城乡建设局已签收，正在办理。');
     expect(page).not.toContain('路面已修复');
     // The co-department does not read the lead's draft answer.
     expect((await detail(transport, o.id)).handling.pendingAnswer).toBeNull();
@@ -250,7 +258,9 @@ describe('退回 and 改派', () => {
       action: 'send_back',
       data: expect.objectContaining({ reason: '该路段属住建部门管理' }),
     });
-    expect(await (await call('GET', `/t/${o.trackingCode}`)).text()).not.toContain('住建部门管理');
+    const page = await (await call('GET', `/t/${o.trackingCode}`)).text();
+    expect(page).toContain('经商议，由承办单位办理。');
+    expect(page).not.toContain('住建部门管理');
 
     d = await ok(
       await act(fx.users.staffA, o.id, 'assign_departments', { leadDepartmentId: fx.departments.a }, d.opinion.revision),

@@ -69,7 +69,7 @@ beforeAll(async () => {
        VALUES (1, '新任代表初任培训', ?1, ?2, 'open', 'CK1', 0, 0)`,
     ).bind(addCalendarDays(today, -3), yesterday),
     env.DB.prepare(
-      `INSERT INTO enrolments (id, training_id, deputy_id, township_id, token, submitted_on) VALUES (1, 1, 1, 1, 'tok-1', ?1)`,
+      `INSERT INTO enrolments (id, training_id, deputy_id, township_id, token, submitted_on, created_at) VALUES (1, 1, 1, 1, 'tok-1', ?1, 0)`,
     ).bind(yesterday),
     env.DB.prepare(`INSERT INTO attendance (enrolment_id, day, checked_in_at) VALUES (1, ?1, 0), (1, ?2, 0)`).bind(
       addCalendarDays(today, -3),
@@ -107,6 +107,22 @@ describe('GET /api/deputies/:id/record', () => {
     expect((await call('GET', '/api/deputies/1/record', { cookie: fx.users.staffB })).status).toBe(403);
     expect((await call('GET', '/api/deputies/999/record', { cookie: fx.users.leader })).status).toBe(404);
     expect((await record(fx.users.leader)).receptions.sessions).toBe(2);
+  });
+});
+
+describe('GET /api/deputies/:id/record/sheet', () => {
+  it('prints the year’s record on one A4 page, confirmed activities only', async () => {
+    const year = today.slice(0, 4);
+    const res = await call('GET', `/api/deputies/1/record/sheet?year=${year}`, { cookie: fx.users.deputy });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain(`王建国代表 ${year} 年度履职情况`);
+    expect(html).toContain('2 次，接待群众 7 人次');
+    expect(html).toContain('新任代表初任培训');
+    expect(html).toContain('出勤 2/3 天，已提交评估');
+    expect(html).toContain('size:A4');
+    expect((await call('GET', '/api/deputies/2/record/sheet', { cookie: fx.users.deputy })).status).toBe(403);
   });
 });
 

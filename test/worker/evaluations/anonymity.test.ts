@@ -64,7 +64,9 @@ describe('answers cannot be linked to deputies', () => {
           fks.results.map((f) => f.target),
           table,
         ).not.toContain(answers);
-      if (table === 'enrolments') continue;
+      // enrolments holds the deputies' personal links; form_previews a staff preview link of a
+      // questionnaire (worker/forms), which names no deputy and no answer.
+      if (table === 'enrolments' || table === 'form_previews') continue;
       for (const col of await columns(table)) expect(`${table}.${col.name}`).not.toMatch(/token/);
     }
   });

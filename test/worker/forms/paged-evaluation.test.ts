@@ -130,7 +130,9 @@ describe('a paged questionnaire without JavaScript', () => {
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('感谢您的参与');
 
-    const rows = await env.DB.prepare(`SELECT answers FROM ${ALL_ANSWERS} WHERE training_id = ?`).bind(setup.trainingId).all<{ answers: string }>();
+    const rows = await env.DB.prepare(`SELECT answers FROM ${ALL_ANSWERS} WHERE training_id = ?`)
+      .bind(setup.trainingId)
+      .all<{ answers: string }>();
     expect(rows.results).toHaveLength(1);
     const stored = JSON.parse(rows.results[0]!.answers);
     expect(stored).toEqual({

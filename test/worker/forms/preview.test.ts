@@ -57,17 +57,24 @@ describe('form previews', () => {
   it('walks the pages on post and stores nothing', async () => {
     const { token } = await (await create(definition)).json<{ token: string }>();
     const post = (fields: Record<string, string>) =>
-      call('POST', `/p/${token}`, { body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      call('POST', `/p/${token}`, {
+        body: new URLSearchParams(fields),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const missing = await post({ _page: '0', _go: 'next' });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain('请选择“您对办理结果满意吗”');
     const next = await post({ _page: '0', _go: 'next', q1: '5' });
     expect(await next.text()).toContain('第 2 页，共 2 页');
-    const before = await env.DB.prepare('SELECT (SELECT count(*) FROM evaluation_responses) + (SELECT count(*) FROM evaluation_pending) AS n').first<{ n: number }>();
+    const before = await env.DB.prepare(
+      'SELECT (SELECT count(*) FROM evaluation_responses) + (SELECT count(*) FROM evaluation_pending) AS n',
+    ).first<{ n: number }>();
     const done = await post({ _page: '1', _go: 'submit', q1: '5', q4: '很好' });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('回答没有保存');
-    const after = await env.DB.prepare('SELECT (SELECT count(*) FROM evaluation_responses) + (SELECT count(*) FROM evaluation_pending) AS n').first<{ n: number }>();
+    const after = await env.DB.prepare(
+      'SELECT (SELECT count(*) FROM evaluation_responses) + (SELECT count(*) FROM evaluation_pending) AS n',
+    ).first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
   });
 

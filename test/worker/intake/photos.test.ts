@@ -5,7 +5,17 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedFixture } from '../helpers';
-import { codeOf, file, jpegWithGps, jpegWithHiddenGps, pngWithHiddenChunks, pngWithText, rows, submit, validFields } from './support';
+import {
+  codeOf,
+  file,
+  jpegWithGps,
+  jpegWithHiddenGps,
+  pngWithHiddenChunks,
+  pngWithText,
+  rows,
+  submit,
+  validFields,
+} from './support';
 
 beforeAll(async () => {
   await seedFixture();

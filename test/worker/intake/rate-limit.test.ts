@@ -63,7 +63,8 @@ describe('per station', () => {
     const statuses: number[] = [];
     for (let a = 0; a < 13; a++) {
       const ip = freshIp();
-      for (let i = 0; i < 10; i++) statuses.push((await send('POST', `/s/${code}`, form({ _key: crypto.randomUUID() }), { ip })).status);
+      for (let i = 0; i < 10; i++)
+        statuses.push((await send('POST', `/s/${code}`, form({ _key: crypto.randomUUID() }), { ip })).status);
     }
     expect(statuses.every((s) => s === 422)).toBe(true);
     expect((await submit(code, validFields())).status).toBe(303);
@@ -92,7 +93,12 @@ describe('tracking lookups', () => {
     const ip = freshIp();
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const path = i % 2 === 0 ? `/t/${code}` : `/t/?code=ZZZZ-${String(2345 + i).slice(-4).replace(/[01]/g, '9')}`;
+      const path =
+        i % 2 === 0
+          ? `/t/${code}`
+          : `/t/?code=ZZZZ-${String(2345 + i)
+              .slice(-4)
+              .replace(/[01]/g, '9')}`;
       statuses.push((await send('GET', path, undefined, { ip })).status);
     }
     expect(statuses.every((s) => s !== 429)).toBe(true);

@@ -49,7 +49,9 @@ describe('POST /api/messages/:id/resend', () => {
     const notFailed = await call('POST', `/api/messages/${row!.id}/resend`, { cookie: f.users.staff });
     expect(notFailed.status).toBe(409);
     expect((await notFailed.json<{ error: { message: string } }>()).error.message).toMatch(/只有发送失败的短信可以重发/);
-    await env.DB.prepare(`UPDATE outbox_messages SET state = 'failed', attempts = 5, reason = 'HTTP 500' WHERE id = ?`).bind(row!.id).run();
+    await env.DB.prepare(`UPDATE outbox_messages SET state = 'failed', attempts = 5, reason = 'HTTP 500' WHERE id = ?`)
+      .bind(row!.id)
+      .run();
     expect((await call('POST', `/api/messages/${row!.id}/resend`, { cookie: f.users.staffB })).status).toBe(403);
     const ok = await call('POST', `/api/messages/${row!.id}/resend`, { cookie: f.users.staffA });
     expect(ok.status).toBe(200);

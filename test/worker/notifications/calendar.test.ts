@@ -16,7 +16,9 @@ describe('POST /api/calendar/parse and the upkeep warning', () => {
   it('reads a pasted notice into days, which the admin saves; the warning for next year then goes away', async () => {
     const today = chinaDay(Date.now());
     const next = Number(today.slice(0, 4)) + 1;
-    const before = await (await call('GET', '/api/calendar/upkeep', { cookie: users.staff })).json<{ missingYear: number | null }>();
+    const before = await (await call('GET', '/api/calendar/upkeep', { cookie: users.staff })).json<{
+      missingYear: number | null;
+    }>();
     expect(before.missingYear).toBe(missingHolidayYear(today, []));
 
     const res = await call('POST', '/api/calendar/parse', { cookie: users.admin, json: { text: NOTICE_2027 } });
@@ -25,13 +27,24 @@ describe('POST /api/calendar/parse and the upkeep warning', () => {
     expect(parsed.year).toBe(2027);
     expect(parsed.warnings).toEqual([]);
     expect(parsed.days.filter((d) => d.kind === 'holiday').map((d) => d.day)).toEqual([
-      '2027-01-01', '2027-01-02', '2027-01-03', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+      '2027-02-12',
     ]);
     expect(parsed.days.filter((d) => d.kind === 'workday')).toEqual([{ day: '2027-02-20', kind: 'workday', name: '春节' }]);
 
     const saved = await call('PUT', '/api/calendar', { cookie: users.admin, json: { year: 2027, days: parsed.days } });
     expect(saved.status).toBe(200);
-    const after = await (await call('GET', '/api/calendar/upkeep', { cookie: users.staff })).json<{ missingYear: number | null }>();
+    const after = await (await call('GET', '/api/calendar/upkeep', { cookie: users.staff })).json<{
+      missingYear: number | null;
+    }>();
     expect(after.missingYear).toBe(next === 2027 ? null : missingHolidayYear(today, []));
   });
 

@@ -59,7 +59,12 @@ describe('written with the event', () => {
     const a = await consentedOpinion();
     expect((await act(a.id, 'accept', { deputyId: 1 })).status).toBe(200);
     const [toDeputy] = await outbox('opinion_id = ?', a.id);
-    expect(toDeputy).toMatchObject({ template_id: 'deputy_assigned', audience: 'deputy', phone: '13800000001', recipient_deputy_id: 1 });
+    expect(toDeputy).toMatchObject({
+      template_id: 'deputy_assigned',
+      audience: 'deputy',
+      phone: '13800000001',
+      recipient_deputy_id: 1,
+    });
     expect(JSON.parse(toDeputy!.variables)).toEqual({ name: '王建国', code: a.code, link: `/opinions/${a.id}` });
 
     const b = await consentedOpinion();
@@ -148,8 +153,15 @@ describe('delivery through the queue() handler', () => {
     const night = await deliverMessage(db, devProvider, row!.id, { now: NIGHT, origin: 'https://x.test' });
     const morning = Date.parse('2026-12-08T08:00:00+08:00');
     expect(night).toEqual({ outcome: 'deferred', delaySeconds: (morning - NIGHT) / 1000 });
-    expect((await outbox('id = ?', row!.id))[0]).toMatchObject({ state: 'pending', reason: 'quiet_hours', not_before: morning, attempts: 0 });
-    expect((await deliverMessage(db, devProvider, row!.id, { now: morning - 1000, origin: 'https://x.test' })).outcome).toBe('deferred');
+    expect((await outbox('id = ?', row!.id))[0]).toMatchObject({
+      state: 'pending',
+      reason: 'quiet_hours',
+      not_before: morning,
+      attempts: 0,
+    });
+    expect((await deliverMessage(db, devProvider, row!.id, { now: morning - 1000, origin: 'https://x.test' })).outcome).toBe(
+      'deferred',
+    );
     expect((await deliverMessage(db, devProvider, row!.id, { now: morning, origin: 'https://x.test' })).outcome).toBe('sent');
   });
 
@@ -180,6 +192,9 @@ describe('delivery through the queue() handler', () => {
     for (const id of ids) outcomes.push((await deliverMessage(db, devProvider, id, { now: DAYTIME, origin: '' })).outcome);
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(10);
     expect(outcomes[10]).toBe('deferred');
-    expect((await outbox('id = ?', ids[10]))[0]).toMatchObject({ reason: 'daily_cap', not_before: Date.parse('2026-12-08T08:00:00+08:00') });
+    expect((await outbox('id = ?', ids[10]))[0]).toMatchObject({
+      reason: 'daily_cap',
+      not_before: Date.parse('2026-12-08T08:00:00+08:00'),
+    });
   });
 });

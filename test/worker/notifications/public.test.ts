@@ -42,7 +42,8 @@ describe('忘记查询码 (/t/codes)', () => {
   it('is rate-limited per client address', async () => {
     const ip = '2001:db8:ffff::77';
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await send('POST', '/t/codes', form({ phone: `1370000${String(i).padStart(4, '0')}` }), { ip })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await send('POST', '/t/codes', form({ phone: `1370000${String(i).padStart(4, '0')}` }), { ip })).status);
     expect(statuses).toContain(429);
   });
 });
@@ -50,7 +51,7 @@ describe('忘记查询码 (/t/codes)', () => {
 describe('退订 on the tracking page', () => {
   it('shows the form, records the opt-out (delivery then suppresses, see outbox.test.ts); an unknown code is 404', async () => {
     const o = await consentedOpinion({ phone: '13733330000' });
-    const got = await send("GET", `/t/${o.code}`);
+    const got = await send('GET', `/t/${o.code}`);
     const page = await got.text();
     expect(got.status, page.slice(0, 400)).toBe(200);
     expect(page).toContain(`action="/t/${o.code}/unsubscribe"`);

@@ -42,7 +42,9 @@ describe('POST /api/trainings/:id/reminders', () => {
       items: { deputyId: number; name: string; at: number }[];
     }>();
     expect(listed.items.map((i) => [i.deputyId, i.name])).toEqual([[1, '王建国']]);
-    const ofB = await (await call('GET', `/api/trainings/${s.trainingId}/reminders`, { cookie: users.staffB })).json<{ items: unknown[] }>();
+    const ofB = await (await call('GET', `/api/trainings/${s.trainingId}/reminders`, { cookie: users.staffB })).json<{
+      items: unknown[];
+    }>();
     expect(ofB.items).toEqual([]);
   });
 

@@ -30,7 +30,9 @@ async function opinion(id: number) {
 }
 
 async function events(id: number) {
-  const { results } = await env.DB.prepare('SELECT action, actor_label, to_state, data FROM opinion_events WHERE opinion_id = ? ORDER BY id')
+  const { results } = await env.DB.prepare(
+    'SELECT action, actor_label, to_state, data FROM opinion_events WHERE opinion_id = ? ORDER BY id',
+  )
     .bind(id)
     .all<{ action: string; actor_label: string; to_state: string; data: string }>();
   return results;
@@ -43,8 +45,16 @@ beforeAll(async () => {
 describe('the morning run (08:30 China time)', () => {
   it('closes an expired unrated opinion as the system, keeps one inside the window, flags an overdue one; a second run changes nothing', async () => {
     // Resolved on 2026-11-16: ten working days have passed by 2026-12-07. Resolved 2026-12-03: not yet.
-    const expired = await consentedOpinion({ state: 'resolved', deputyId: 1, resolvedAt: Date.parse('2026-11-16T10:00:00+08:00') });
-    const recent = await consentedOpinion({ state: 'resolved', deputyId: 1, resolvedAt: Date.parse('2026-12-03T10:00:00+08:00') });
+    const expired = await consentedOpinion({
+      state: 'resolved',
+      deputyId: 1,
+      resolvedAt: Date.parse('2026-11-16T10:00:00+08:00'),
+    });
+    const recent = await consentedOpinion({
+      state: 'resolved',
+      deputyId: 1,
+      resolvedAt: Date.parse('2026-12-03T10:00:00+08:00'),
+    });
     const overdue = await consentedOpinion({ state: 'handling', deputyId: 1, dueOn: '2026-12-04' });
     const onTime = await consentedOpinion({ state: 'handling', deputyId: 1, dueOn: '2026-12-07' });
 

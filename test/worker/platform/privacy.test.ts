@@ -11,7 +11,9 @@ describe('phone numbers in free text', () => {
   it('are masked for the leader in the reply, the findings and the opinion text, and shown to the handler', async () => {
     const { users } = await seedFixture();
     const { id } = await insertOpinion({ body: '路灯坏了，请打我电话 13912345678 联系。', reporterPhone: '13912345678' });
-    expect((await act(users.staffA, id, 'accept', { deputyId: 1, publicReply: '已受理，可联系王代表 138-0000-0001。' })).status).toBe(200);
+    expect(
+      (await act(users.staffA, id, 'accept', { deputyId: 1, publicReply: '已受理，可联系王代表 138-0000-0001。' })).status,
+    ).toBe(200);
     expect((await act(users.deputy, id, 'record_visit', { findings: '现场查看属实，物业电话 13700001111。' })).status).toBe(200);
 
     const leader = await call('GET', `/api/opinions/${id}`, { cookie: users.leader });

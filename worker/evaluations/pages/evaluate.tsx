@@ -32,6 +32,12 @@ export interface TrainingHead {
  */
 export const DRAFT_SCRIPT = `(function(){var f=document.getElementById('ev-form'),n=document.getElementById('ev-draft'),s,k='lianluo-draft:'+location.pathname;if(!f||!n)return;try{s=window.localStorage;s.getItem(k)}catch(e){return}if(!s)return;function kind(el){if(!el.name||el.name.charAt(0)==='_')return'';return el.type==='radio'||el.type==='checkbox'?'c':el.tagName==='TEXTAREA'||el.tagName==='SELECT'||el.type==='text'||el.type==='date'||el.type==='hidden'?'t':''}function save(){var o={},i,el,c;for(i=0;i<f.elements.length;i++){el=f.elements[i];c=kind(el);if(!c)continue;if(c==='c'){if(el.checked)(o[el.name]=o[el.name]||[]).push(el.value)}else if(el.value)(o[el.name]=o[el.name]||[]).push(el.value)}try{s.setItem(k,JSON.stringify(o))}catch(e){}}n.hidden=false;if(f.getAttribute('data-restore')==='1'){try{var d=JSON.parse(s.getItem(k)||'null'),any=false,seen={},i,j,el,v,c,h;if(d){for(i=0;i<f.elements.length;i++){el=f.elements[i];c=kind(el);if(!c)continue;seen[el.name]=1;v=d.hasOwnProperty(el.name)?d[el.name]:null;if(!v)continue;if(c==='c'){el.checked=v.indexOf(el.value)>=0;any=any||el.checked}else{el.value=v[0];any=true}if(el.checked||c==='t'){try{el.dispatchEvent(new Event('change',{bubbles:true}))}catch(e){}}}for(j in d)if(d.hasOwnProperty(j)&&!seen[j]&&j.charAt(0)!=='_')for(i=0;i<d[j].length;i++){h=document.createElement('input');h.type='hidden';h.name=j;h.value=d[j][i];f.appendChild(h);any=true}if(any)n.textContent=f.getAttribute('data-restored')}}catch(e){}}else save();f.addEventListener('input',save);f.addEventListener('change',save)})();`;
 
+/**
+ * Every inline script of the questionnaire page, as one text: the draft keeper, the form
+ * logic and the "opened" beacon. worker/index.ts allows exactly this text by its hash (CSP).
+ */
+export const EVALUATION_PAGE_SCRIPT = `${DRAFT_SCRIPT}\n${LOGIC_SCRIPT}\n${OPENED_SCRIPT}`;
+
 /** Removes the draft once the evaluation is in (or was already in). */
 export const CLEAR_DRAFT_SCRIPT = `try{window.localStorage.removeItem('lianluo-draft:'+location.pathname)}catch(e){}`;
 
@@ -65,7 +71,7 @@ export function EvaluationPage(props: EvaluationPageProps) {
   const formTitle = definition.title ? localize(definition.title, locale) : pt(locale, 'lang_label');
   const title = `${errors.length > 0 ? msg(locale, 'error_prefix') : ''}${formTitle} · ${training.title}`;
   return (
-    <Page title={title} locale={locale} form script={`${DRAFT_SCRIPT}\n${LOGIC_SCRIPT}\n${OPENED_SCRIPT}`}>
+    <Page title={title} locale={locale} form script={EVALUATION_PAGE_SCRIPT}>
       <div class="ev-sheet ev-form-sheet">
         {props.banner ? <p class="ev-note ev-note--preview">{props.banner}</p> : null}
         <h1 class="ev-title">{training.title}</h1>

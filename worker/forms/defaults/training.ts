@@ -78,7 +78,10 @@ export const trainingFormDefinition: FormDefinition = defineForm({
       id: 'courses',
       type: 'course_block',
       label: { 'zh-CN': '请为每一门课程和授课人打分', en: 'Rate each course and its lecturer' },
-      help: { 'zh-CN': '每门课程有三个问题，意见可以不写；没有参加的课程请勾选“我没有参加这门课”。', en: 'Three questions per course; comments are optional. Tick “I did not attend” for a course you missed.' },
+      help: {
+        'zh-CN': '每门课程有三个问题，意见可以不写；没有参加的课程请勾选“我没有参加这门课”。',
+        en: 'Three questions per course; comments are optional. Tick “I did not attend” for a course you missed.',
+      },
       required: true,
       comment: true,
       commentMaxLength: 500,

@@ -61,7 +61,14 @@ export function tencentSmsProvider(config: TencentSmsConfig): SmsProvider {
         SessionContext: String(message.id),
       });
       const timestamp = clock();
-      const signed = await tc3Sign({ secretId: config.secretId, secretKey: config.secretKey, service: 'sms', host, timestamp, payload });
+      const signed = await tc3Sign({
+        secretId: config.secretId,
+        secretKey: config.secretKey,
+        service: 'sms',
+        host,
+        timestamp,
+        payload,
+      });
       let res: Response;
       try {
         res = await fetch(endpoint, {

@@ -16,9 +16,7 @@ export interface SmsMessage {
 }
 
 /** What a send attempt came to. `transient` failures are retried with backoff. */
-export type SendResult =
-  | { ok: true; providerMessageId: string }
-  | { ok: false; transient: boolean; reason: string };
+export type SendResult = { ok: true; providerMessageId: string } | { ok: false; transient: boolean; reason: string };
 
 /** A way of sending SMS. */
 export interface SmsProvider {

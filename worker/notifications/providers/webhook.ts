@@ -72,7 +72,12 @@ export function webhookProvider(config: { url: string; secret: string; clock?: (
         return { ok: false, transient: true, reason: `network: ${err instanceof Error ? err.message : String(err)}` };
       }
       const text = await res.text();
-      if (!res.ok) return { ok: false, transient: res.status >= 500 || res.status === 429, reason: `HTTP ${res.status}: ${text.slice(0, 200)}` };
+      if (!res.ok)
+        return {
+          ok: false,
+          transient: res.status >= 500 || res.status === 429,
+          reason: `HTTP ${res.status}: ${text.slice(0, 200)}`,
+        };
       let id = '';
       try {
         const parsed = JSON.parse(text) as { messageId?: unknown };

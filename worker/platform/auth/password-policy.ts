@@ -109,7 +109,7 @@ const COMMON_PASSWORDS = new Set([
 ]);
 
 /** Common substitutions (p@ssw0rd → password) applied to the letters part before the word check. */
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', '$': 's', '5': 's', '7': 't', '!': 'i' };
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's', '7': 't', '!': 'i' };
 
 /** Removes every run of four or more consecutive characters of a keyboard/alphabet sequence. */
 function withoutSequences(text: string): string {

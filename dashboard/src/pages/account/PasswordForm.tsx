@@ -35,9 +35,7 @@ export function PasswordForm({ onChanged }: PasswordFormProps) {
     if (Object.keys(local).length > 0) return;
     setBusy(true);
     try {
-      const { user } = await call(
-        client.api.auth.password.$post({ json: { currentPassword: current, newPassword: next } }),
-      );
+      const { user } = await call(client.api.auth.password.$post({ json: { currentPassword: current, newPassword: next } }));
       setCurrent('');
       setNext('');
       setRepeat('');

@@ -16,7 +16,8 @@ export const accountZhCN = {
   'account.password.saving': '正在保存…',
   'account.password.done': '密码已修改。您在其他设备上的登录已全部退出。',
   'account.password.forcedHeading': '请先设置新密码',
-  'account.password.forcedNote': '管理员重置了您的密码。当前密码是管理员告诉您的临时密码，请换成一个只有您自己知道的新密码，然后才能继续使用。',
+  'account.password.forcedNote':
+    '管理员重置了您的密码。当前密码是管理员告诉您的临时密码，请换成一个只有您自己知道的新密码，然后才能继续使用。',
   'account.password.forcedLogout': '退出登录',
 } as const;
 

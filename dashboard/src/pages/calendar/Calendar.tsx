@@ -41,7 +41,9 @@ function DayTable({ days, onRemove }: { days: readonly Day[]; onRemove?: (day: s
                 {formatDate(d.day)} <span class="muted">{weekday(d.day)}</span>
               </td>
               <td data-label={t('calendar.kind')}>
-                <span class={`badge cal-badge-${d.kind}`}>{t(d.kind === 'holiday' ? 'calendar.holiday' : 'calendar.workday')}</span>
+                <span class={`badge cal-badge-${d.kind}`}>
+                  {t(d.kind === 'holiday' ? 'calendar.holiday' : 'calendar.workday')}
+                </span>
               </td>
               <td data-label={t('calendar.name')}>{d.name || '—'}</td>
               {onRemove ? (
@@ -83,7 +85,13 @@ function NoticeImport({ year, onParsed }: { year: number; onParsed: (year: numbe
       <label for="cal-notice" class="visually-hidden">
         {t('calendar.import.heading')}
       </label>
-      <textarea id="cal-notice" rows={8} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={t('calendar.import.placeholder')} />
+      <textarea
+        id="cal-notice"
+        rows={8}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        placeholder={t('calendar.import.placeholder')}
+      />
       {error ? (
         <Notice tone="error">
           <p>{error}</p>
@@ -109,7 +117,11 @@ function StepLimits() {
     e.preventDefault();
     setMsg(null);
     try {
-      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
+      const body = Object.fromEntries(
+        Object.entries(values)
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => [k, Number(v)]),
+      );
       await call(client.api['step-limits'].$put({ json: { limits: body } }));
       setMsg({ tone: 'success', text: t('calendar.limits.saved') });
     } catch (err) {
@@ -128,7 +140,7 @@ function StepLimits() {
             type="number"
             inputMode="numeric"
             label={i.state === 'resolved' ? t('calendar.limits.ratingWindow') : stateName(i.state)}
-            hint={t('calendar.limits.default', { n: i.defaultWorkingDays ?? '—' })}
+            hint={t('calendar.limits.default', { n: String(i.defaultWorkingDays ?? '—') })}
             value={values[i.state] ?? ''}
             onValue={(v) => setValues({ ...values, [i.state]: v })}
           />
@@ -153,15 +165,16 @@ export default function CalendarPage() {
   const [year, setYear] = useState(thisYear);
   const [reload, setReload] = useState(0);
   const upkeep = useResource(() => call(client.api.calendar.upkeep.$get()), [reload]);
-  const stored = useResource(() => call(client.api.calendar.$get(query({ year }))), [year, reload]);
-  const [draft, setDraft] = useState<{ days: Day[]; warnings: string[]; fromNotice: boolean } | null>(null);
+  const stored = useResource(() => call(client.api.calendar.$get(query({ year: String(year) }))), [year, reload]);
+  // Unsaved edits belong to the year they were made for; switching years sets them aside.
+  const [pendingDraft, setDraft] = useState<{ year: number; days: Day[]; warnings: string[]; fromNotice: boolean } | null>(null);
+  const draft = pendingDraft && pendingDraft.year === year ? pendingDraft : null;
   const [add, setAdd] = useState<Day>({ day: '', kind: 'holiday', name: '' });
   const [msg, setMsg] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
-  useEffect(() => setDraft(null), [year]);
   const days: Day[] = draft?.days ?? ((stored.data?.items ?? []) as Day[]);
   const edit = (next: Day[], fromNotice = draft?.fromNotice ?? false) =>
-    setDraft({ days: [...next].sort((a, b) => (a.day < b.day ? -1 : 1)), warnings: draft?.warnings ?? [], fromNotice });
+    setDraft({ year, days: [...next].sort((a, b) => (a.day < b.day ? -1 : 1)), warnings: draft?.warnings ?? [], fromNotice });
 
   async function save() {
     setMsg(null);
@@ -169,7 +182,7 @@ export default function CalendarPage() {
       await call(client.api.calendar.$put({ json: { year, days } }));
       setDraft(null);
       setReload(reload + 1);
-      setMsg({ tone: 'success', text: t('calendar.saved', { year }) });
+      setMsg({ tone: 'success', text: t('calendar.saved', { year: String(year) }) });
     } catch (err) {
       setMsg({ tone: 'error', text: (err as Error).message });
     }
@@ -182,7 +195,7 @@ export default function CalendarPage() {
       <p class="muted">{t('calendar.intro')}</p>
       {missing !== null ? (
         <Notice tone="warn">
-          <p>{t('calendar.upkeep', { year: missing })}</p>
+          <p>{t('calendar.upkeep', { year: String(missing) })}</p>
         </Notice>
       ) : null}
       <div class="panel filters">
@@ -191,18 +204,21 @@ export default function CalendarPage() {
           label={t('calendar.year')}
           value={String(year)}
           onValue={(v) => setYear(Number(v))}
-          options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: String(y), label: t('calendar.yearLabel', { year: y }) }))}
+          options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
+            value: String(y),
+            label: t('calendar.yearLabel', { year: String(y) }),
+          }))}
         />
       </div>
       <NoticeImport
         year={year}
         onParsed={(y, parsed, warnings) => {
           setYear(y);
-          setTimeout(() => setDraft({ days: parsed, warnings, fromNotice: true }), 0);
+          setDraft({ year: y, days: parsed, warnings, fromNotice: true });
         }}
       />
       <section class="panel" aria-labelledby="cal-days-title">
-        <h2 id="cal-days-title">{t('calendar.days.heading', { year })}</h2>
+        <h2 id="cal-days-title">{t('calendar.days.heading', { year: String(year) })}</h2>
         {draft ? (
           <Notice tone="info">
             <p>{draft.fromNotice ? t('calendar.review') : t('calendar.unsaved')}</p>
@@ -226,7 +242,7 @@ export default function CalendarPage() {
           onSubmit={(e) => {
             e.preventDefault();
             if (!add.day.startsWith(`${year}-`)) {
-              setMsg({ tone: 'error', text: t('calendar.wrongYear', { year }) });
+              setMsg({ tone: 'error', text: t('calendar.wrongYear', { year: String(year) }) });
               return;
             }
             edit([...days.filter((d) => d.day !== add.day), add]);
@@ -235,7 +251,15 @@ export default function CalendarPage() {
         >
           <div class="field">
             <label for="cal-add-day">{t('calendar.date')}</label>
-            <input id="cal-add-day" type="date" value={add.day} min={`${year}-01-01`} max={`${year}-12-31`} required onInput={(e) => setAdd({ ...add, day: e.currentTarget.value })} />
+            <input
+              id="cal-add-day"
+              type="date"
+              value={add.day}
+              min={`${year}-01-01`}
+              max={`${year}-12-31`}
+              required
+              onInput={(e) => setAdd({ ...add, day: e.currentTarget.value })}
+            />
           </div>
           <SelectField
             id="cal-add-kind"
@@ -247,7 +271,13 @@ export default function CalendarPage() {
               { value: 'workday', label: t('calendar.workday') },
             ]}
           />
-          <TextField id="cal-add-name" label={t('calendar.name')} value={add.name} onValue={(v) => setAdd({ ...add, name: v })} maxLength={20} />
+          <TextField
+            id="cal-add-name"
+            label={t('calendar.name')}
+            value={add.name}
+            onValue={(v) => setAdd({ ...add, name: v })}
+            maxLength={20}
+          />
           <div class="form-actions">
             <button type="submit" class="btn btn-secondary">
               {t('calendar.add')}
@@ -262,7 +292,7 @@ export default function CalendarPage() {
         {draft ? (
           <p class="form-actions">
             <button type="button" class="btn" onClick={save}>
-              {t('calendar.save', { year })}
+              {t('calendar.save', { year: String(year) })}
             </button>
             <button type="button" class="btn btn-quiet" onClick={() => setDraft(null)}>
               {t('calendar.discard')}

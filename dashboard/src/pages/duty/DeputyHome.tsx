@@ -12,6 +12,7 @@ import { useResource } from '../../use-resource';
 import { DeadlineBadge, StateBadge } from '../opinions/Badges';
 import type { Deadline } from '../opinions/data';
 import { addDays, chinaToday, type DutyDay, dutyDayLabel, formatTrackingCode } from './data';
+import '../opinions/opinions.css';
 import './duty.css';
 
 function logHref(d: DutyDay): string {
@@ -99,6 +100,13 @@ export default function DeputyHomePage() {
         ) : null}
       </section>
 
+      {user.deputyId !== null ? (
+        <p class="home-section">
+          <a class="btn btn-secondary" href={`/record/${user.deputyId}`}>
+            {t('duty.home.record')}
+          </a>
+        </p>
+      ) : null}
       <section class="home-section" aria-labelledby="home-evaluations">
         <h2 id="home-evaluations">{t('duty.home.evaluations')}</h2>
         {evaluations.data && evaluations.data.items.length === 0 ? <p class="empty">{t('duty.home.noEvaluations')}</p> : null}

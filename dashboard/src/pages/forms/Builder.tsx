@@ -10,9 +10,21 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, call, client } from '../../api';
 import { Notice } from '../../components/Notice';
 import { t } from '../../i18n';
+import { useResource } from '../../use-resource';
 import { QuestionCard } from './QuestionCard';
 import { PhonePreview } from './PhonePreview';
-import { cleaned, type Definition, KINDS, type Kind, moved, newQuestionId, questionOf, withDuplicate, withoutQuestion, withQuestion } from './model';
+import {
+  cleaned,
+  type Definition,
+  KINDS,
+  type Kind,
+  moved,
+  newQuestionId,
+  questionOf,
+  withDuplicate,
+  withoutQuestion,
+  withQuestion,
+} from './model';
 import './builder.css';
 
 /** Props of {@link FormBuilder}. */
@@ -49,6 +61,8 @@ export function FormBuilder(props: FormBuilderProps) {
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [drag, setDrag] = useState<number | null>(null);
+  const templates = useResource(() => call(client.api.forms.templates.$get()).then((r) => r.items), []);
+  const [template, setTemplate] = useState('');
   const tokenRef = useRef<string | null>(null);
   const focusRef = useRef<number | null>(null);
 
@@ -187,6 +201,38 @@ export function FormBuilder(props: FormBuilderProps) {
             </p>
           </Notice>
         ) : null}
+        {templates.data ? (
+          <div class="fb-add">
+            <label for="fb-template">{t('forms.builder.template')}</label>
+            <select
+              id="fb-template"
+              value={template}
+              aria-describedby="fb-template-hint"
+              onChange={(e) => setTemplate(e.currentTarget.value)}
+            >
+              <option value="" />
+              {templates.data.map((tpl) => (
+                <option key={tpl.code} value={tpl.code}>
+                  {tpl.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              disabled={template === ''}
+              onClick={() => {
+                const tpl = templates.data?.find((x) => x.code === template);
+                if (tpl) change(structuredClone(tpl.definition) as unknown as Definition);
+              }}
+            >
+              {t('forms.builder.useTemplate')}
+            </button>
+            <p class="hint" id="fb-template-hint">
+              {t('forms.builder.templateHint')}
+            </p>
+          </div>
+        ) : null}
         <div class="field">
           <label for="fb-title">{t('forms.builder.title')}</label>
           <input
@@ -268,7 +314,13 @@ export function FormBuilder(props: FormBuilderProps) {
           <button type="button" class="btn" disabled={busy || !dirty || problemCount > 0} onClick={save}>
             {busy ? t('forms.builder.saving') : t('forms.builder.save')}
           </button>
-          <button type="button" class="btn btn-secondary" disabled={history.length === 0} title={t('forms.builder.undoHint')} onClick={undo}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            disabled={history.length === 0}
+            title={t('forms.builder.undoHint')}
+            onClick={undo}
+          >
             {t('forms.builder.undo')}
           </button>
         </div>

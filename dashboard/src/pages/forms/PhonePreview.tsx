@@ -23,7 +23,13 @@ export function PhonePreview({ preview, stale }: PhonePreviewProps) {
       {preview ? (
         <>
           <div class={stale ? 'fb-phone fb-phone--stale' : 'fb-phone'}>
-            <iframe key={preview.n} title={t('forms.preview.frame')} src={`/p/${preview.token}?r=${preview.n}`} width={360} height={640} />
+            <iframe
+              key={preview.n}
+              title={t('forms.preview.frame')}
+              src={`/p/${preview.token}?r=${preview.n}`}
+              width={360}
+              height={640}
+            />
           </div>
           <div class="form-actions">
             <button type="button" class="btn btn-secondary" aria-expanded={qr} onClick={() => setQr(!qr)}>
@@ -33,7 +39,15 @@ export function PhonePreview({ preview, stale }: PhonePreviewProps) {
               {t('forms.preview.open')}
             </a>
           </div>
-          {qr ? <img class="fb-qr" src={`/api/forms/previews/${preview.token}/qr.svg`} alt={t('forms.preview.qrAlt')} width={200} height={200} /> : null}
+          {qr ? (
+            <img
+              class="fb-qr"
+              src={`/api/forms/previews/${preview.token}/qr.svg`}
+              alt={t('forms.preview.qrAlt')}
+              width={200}
+              height={200}
+            />
+          ) : null}
         </>
       ) : (
         <p class="muted">{t('forms.preview.pending')}</p>

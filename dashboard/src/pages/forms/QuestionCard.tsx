@@ -48,7 +48,13 @@ function numberOrUndefined(value: string): number | undefined {
 }
 
 /** A labelled number box (limits of a question). */
-function NumberBox(props: { id: string; label: string; value: number | undefined; error?: string | undefined; onValue: (v: number | undefined) => void }) {
+function NumberBox(props: {
+  id: string;
+  label: string;
+  value: number | undefined;
+  error?: string | undefined;
+  onValue: (v: number | undefined) => void;
+}) {
   return (
     <div class="field fb-small">
       <label for={props.id}>{props.label}</label>
@@ -81,10 +87,10 @@ export function QuestionCard(props: QuestionCardProps) {
   };
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the card takes focus so Alt+↑/↓ can move it.
     <section
       class="fb-card"
       id={`fb-card-${index}`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the card takes focus so Alt+↑/↓ can move it.
       tabIndex={0}
       aria-labelledby={`${base}-heading`}
       onKeyDown={(e) => {
@@ -113,7 +119,12 @@ export function QuestionCard(props: QuestionCardProps) {
           <button type="button" class="btn btn-quiet btn-small" disabled={index === 0} onClick={() => props.onMove(index - 1)}>
             {t('forms.builder.moveUp')}
           </button>
-          <button type="button" class="btn btn-quiet btn-small" disabled={index === def.questions.length - 1} onClick={() => props.onMove(index + 1)}>
+          <button
+            type="button"
+            class="btn btn-quiet btn-small"
+            disabled={index === def.questions.length - 1}
+            onClick={() => props.onMove(index + 1)}
+          >
             {t('forms.builder.moveDown')}
           </button>
           <button type="button" class="btn btn-quiet btn-small" onClick={props.onDuplicate}>
@@ -166,28 +177,53 @@ export function QuestionCard(props: QuestionCardProps) {
             {t('forms.builder.labelEn')}
             <span class="optional">（{t('common.optional')}）</span>
           </label>
-          <input id={`${base}-label-en`} lang="en" value={q.label.en ?? ''} onInput={(e) => setLoc('label', 'en', e.currentTarget.value)} />
+          <input
+            id={`${base}-label-en`}
+            lang="en"
+            value={q.label.en ?? ''}
+            onInput={(e) => setLoc('label', 'en', e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for={`${base}-help`}>
             {t('forms.builder.help')}
             <span class="optional">（{t('common.optional')}）</span>
           </label>
-          <input id={`${base}-help`} value={q.help?.['zh-CN'] ?? ''} onInput={(e) => setLoc('help', 'zh-CN', e.currentTarget.value)} />
+          <input
+            id={`${base}-help`}
+            value={q.help?.['zh-CN'] ?? ''}
+            onInput={(e) => setLoc('help', 'zh-CN', e.currentTarget.value)}
+          />
           <Err text={problems.get('help')} id={`${base}-help-error`} />
         </div>
       </div>
       {kind === 'section' ? (
         <label class="fb-check">
-          <input type="checkbox" checked={q.newPage === true} onChange={(e) => set({ newPage: e.currentTarget.checked || undefined })} />
+          <input
+            type="checkbox"
+            checked={q.newPage === true}
+            onChange={(e) => set({ newPage: e.currentTarget.checked || undefined })}
+          />
           {t('forms.builder.newPage')}
         </label>
       ) : null}
       {hasOptions(kind) && !q.optionsFrom ? <Options q={q} base={base} problems={problems} set={set} /> : null}
       {kind === 'multi' ? (
         <div class="fb-grid">
-          <NumberBox id={`${base}-min`} label={t('forms.builder.min')} value={q.min} error={problems.get('min')} onValue={(min) => set({ min })} />
-          <NumberBox id={`${base}-max`} label={t('forms.builder.max')} value={q.max} error={problems.get('max')} onValue={(max) => set({ max })} />
+          <NumberBox
+            id={`${base}-min`}
+            label={t('forms.builder.min')}
+            value={q.min}
+            error={problems.get('min')}
+            onValue={(min) => set({ min })}
+          />
+          <NumberBox
+            id={`${base}-max`}
+            label={t('forms.builder.max')}
+            value={q.max}
+            error={problems.get('max')}
+            onValue={(max) => set({ max })}
+          />
         </div>
       ) : null}
       {kind === 'textarea' ? (
@@ -210,15 +246,31 @@ export function QuestionCard(props: QuestionCardProps) {
       ) : null}
       {kind === 'number' ? (
         <div class="fb-grid">
-          <NumberBox id={`${base}-minv`} label={t('forms.builder.minValue')} value={q.min} error={problems.get('min')} onValue={(min) => set({ min })} />
-          <NumberBox id={`${base}-maxv`} label={t('forms.builder.maxValue')} value={q.max} error={problems.get('max')} onValue={(max) => set({ max })} />
+          <NumberBox
+            id={`${base}-minv`}
+            label={t('forms.builder.minValue')}
+            value={q.min}
+            error={problems.get('min')}
+            onValue={(min) => set({ min })}
+          />
+          <NumberBox
+            id={`${base}-maxv`}
+            label={t('forms.builder.maxValue')}
+            value={q.max}
+            error={problems.get('max')}
+            onValue={(max) => set({ max })}
+          />
         </div>
       ) : null}
       {kind === 'course_block' ? (
         <>
           <p class="hint">{t('forms.builder.coursesHint')}</p>
           <label class="fb-check">
-            <input type="checkbox" checked={q.perDay === true} onChange={(e) => set({ perDay: e.currentTarget.checked || undefined })} />
+            <input
+              type="checkbox"
+              checked={q.perDay === true}
+              onChange={(e) => set({ perDay: e.currentTarget.checked || undefined })}
+            />
             {t('forms.builder.perDay')}
           </label>
         </>
@@ -226,11 +278,13 @@ export function QuestionCard(props: QuestionCardProps) {
       {!isContent(kind) || kind === 'section' ? (
         <Condition def={def} index={index} q={q} base={base} error={problems.get('showIf')} set={set} />
       ) : null}
-      {[...problems].filter(([key]) => !KNOWN.has(key.split('.')[0] ?? '')).map(([key, message]) => (
-        <p class="field-error" key={key}>
-          {message}
-        </p>
-      ))}
+      {[...problems]
+        .filter(([key]) => !KNOWN.has(key.split('.')[0] ?? ''))
+        .map(([key, message]) => (
+          <p class="field-error" key={key}>
+            {message}
+          </p>
+        ))}
     </section>
   );
 }
@@ -260,10 +314,18 @@ function Options(props: { q: Question; base: string; problems: Map<string, strin
                 value={o.label['zh-CN']}
                 aria-invalid={error ? true : undefined}
                 onInput={(e) =>
-                  setOptions(options.map((x, k) => (k === j ? { ...x, label: { ...x.label, 'zh-CN': e.currentTarget.value } } : x)))
+                  setOptions(
+                    options.map((x, k) => (k === j ? { ...x, label: { ...x.label, 'zh-CN': e.currentTarget.value } } : x)),
+                  )
                 }
               />
-              <button type="button" class="btn btn-quiet btn-small" aria-label={`${t('forms.builder.moveUp')} ${j + 1}`} disabled={j === 0} onClick={() => setOptions(moved(options, j, j - 1))}>
+              <button
+                type="button"
+                class="btn btn-quiet btn-small"
+                aria-label={`${t('forms.builder.moveUp')} ${j + 1}`}
+                disabled={j === 0}
+                onClick={() => setOptions(moved(options, j, j - 1))}
+              >
                 ↑
               </button>
               <button
@@ -291,12 +353,21 @@ function Options(props: { q: Question; base: string; problems: Map<string, strin
       <button
         type="button"
         class="btn btn-quiet btn-small"
-        onClick={() => setOptions([...options, { code: newOptionCode(q), label: { 'zh-CN': t('forms.builder.newOption', { n: options.length + 1 }) } }])}
+        onClick={() =>
+          setOptions([
+            ...options,
+            { code: newOptionCode(q), label: { 'zh-CN': t('forms.builder.newOption', { n: options.length + 1 }) } },
+          ])
+        }
       >
         {t('forms.builder.addOption')}
       </button>
       <label class="fb-check">
-        <input type="checkbox" checked={q.other === true} onChange={(e) => set({ other: e.currentTarget.checked || undefined })} />
+        <input
+          type="checkbox"
+          checked={q.other === true}
+          onChange={(e) => set({ other: e.currentTarget.checked || undefined })}
+        />
         {t('forms.builder.other')}
       </label>
     </fieldset>
@@ -310,22 +381,46 @@ function opOf(cond: ShowIf): Op {
 }
 
 /** "Show this question when …": an earlier question, an operator that suits it, a value. */
-function Condition(props: { def: Definition; index: number; q: Question; base: string; error: string | undefined; set: (patch: Partial<Question>) => void }) {
+function Condition(props: {
+  def: Definition;
+  index: number;
+  q: Question;
+  base: string;
+  error: string | undefined;
+  set: (patch: Partial<Question>) => void;
+}) {
   const { def, index, q, base, error, set } = props;
   const targets = conditionTargets(def, index);
   const cond = q.showIf;
   const target = cond ? def.questions.find((x) => x.id === cond.field) : undefined;
   const targetKind = target ? kindOf(target) : undefined;
-  const choices = target && targetKind && hasOptions(targetKind)
-    ? [...(target.options ?? []).map((o) => ({ code: o.code, label: o.label['zh-CN'] })), ...(target.other ? [{ code: 'other', label: t('forms.builder.otherOption') }] : [])]
-    : [];
-  const ops: Op[] = !targetKind ? [] : targetKind === 'multi' ? ['includes'] : hasOptions(targetKind) ? ['is'] : ['atLeast', 'atMost'];
+  const choices =
+    target && targetKind && hasOptions(targetKind)
+      ? [
+          ...(target.options ?? []).map((o) => ({ code: o.code, label: o.label['zh-CN'] })),
+          ...(target.other ? [{ code: 'other', label: t('forms.builder.otherOption') }] : []),
+        ]
+      : [];
+  const ops: Op[] = !targetKind
+    ? []
+    : targetKind === 'multi'
+      ? ['includes']
+      : hasOptions(targetKind)
+        ? ['is']
+        : ['atLeast', 'atMost'];
   const start = (field: string) => {
     const t2 = def.questions.find((x) => x.id === field);
     if (!t2) return set({ showIf: undefined });
     const k = kindOf(t2);
     const first = t2.options?.[0]?.code ?? 'other';
-    set({ showIf: k === 'multi' ? { field, includes: [first] } : hasOptions(k) ? { field, is: [first] } : { field, atLeast: k === 'nps' ? 9 : 4 } });
+    set({
+      showIf:
+        k === 'multi'
+          ? { field, includes: [first] }
+          : hasOptions(k)
+            ? { field, is: [first] }
+            : { field, atLeast: k === 'nps' ? 9 : 4 },
+    });
   };
   return (
     <fieldset class={error ? 'fb-cond fb-cond--error' : 'fb-cond'}>
@@ -389,7 +484,9 @@ function Condition(props: { def: Definition; index: number; q: Question; base: s
               label={t('forms.builder.value')}
               value={'atLeast' in cond ? cond.atLeast : cond.atMost}
               onValue={(v) =>
-                set({ showIf: 'atLeast' in cond ? { field: cond.field, atLeast: v ?? 0 } : { field: cond.field, atMost: v ?? 0 } })
+                set({
+                  showIf: 'atLeast' in cond ? { field: cond.field, atLeast: v ?? 0 } : { field: cond.field, atMost: v ?? 0 },
+                })
               }
             />
           ) : null}

@@ -107,7 +107,12 @@ export function newOptionCode(q: Question): string {
 }
 
 /** Builds a question of a kind, keeping the label, help and requiredness of `from` if given. */
-export function questionOf(kind: Kind, id: string, defaults: { label: string; option: (n: number) => string }, from?: Question): Question {
+export function questionOf(
+  kind: Kind,
+  id: string,
+  defaults: { label: string; option: (n: number) => string },
+  from?: Question,
+): Question {
   const base: Question = {
     id,
     type: kind === 'mobile' ? 'text' : kind,

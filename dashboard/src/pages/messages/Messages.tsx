@@ -176,11 +176,11 @@ export default function MessagesPage() {
                       {item.templateName}
                       {item.opinionId ? (
                         <div>
-                          <a href={`/opinions/${item.opinionId}`}>{t('messages.opinion', { id: item.opinionId })}</a>
+                          <a href={`/opinions/${item.opinionId}`}>{t('messages.opinion', { id: String(item.opinionId) })}</a>
                         </div>
                       ) : null}
                     </td>
-                    <td class="primary msg-text" data-label={t('messages.text')}>
+                    <td class="msg-text" data-label={t('messages.text')}>
                       {item.text}
                       <div class="muted">{t('messages.segments', { n: item.segments })}</div>
                     </td>

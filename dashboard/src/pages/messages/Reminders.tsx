@@ -88,7 +88,9 @@ export function ReminderPanel({ trainingId, open }: { trainingId: number; open: 
       {links ? (
         <Notice tone={links.ok ? 'success' : 'warn'}>
           <p>{links.ok ? t('reminders.linksCopied', { n: links.count }) : t('reminders.linksManual')}</p>
-          {links.ok ? null : <textarea class="tr-json" rows={6} readOnly aria-label={t('reminders.copyLinks')} value={links.text} />}
+          {links.ok ? null : (
+            <textarea class="tr-json" rows={6} readOnly aria-label={t('reminders.copyLinks')} value={links.text} />
+          )}
         </Notice>
       ) : null}
       {items.length > 0 ? (
@@ -98,7 +100,10 @@ export function ReminderPanel({ trainingId, open }: { trainingId: number; open: 
             {items.map((r, i) => (
               <li key={`${r.deputyId}-${r.at}-${i}`}>
                 <span class="primary">{r.name}</span>
-                <span class="muted"> {formatDateTime(r.at)} · {t(`messages.state.${r.state}` as 'messages.state.sent')}</span>
+                <span class="muted">
+                  {' '}
+                  {formatDateTime(r.at)} · {t(`messages.state.${r.state}` as 'messages.state.sent')}
+                </span>
               </li>
             ))}
           </ul>

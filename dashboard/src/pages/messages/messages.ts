@@ -5,7 +5,8 @@
 export const messagesZhCN = {
   'nav.messages': '消息记录',
   'messages.title': '消息记录',
-  'messages.intro': '系统发出（或将要发出）的每一条短信：发给谁、内容如何、是否送达。夜间（21:00—次日 8:00）不发短信，顺延到早上。',
+  'messages.intro':
+    '系统发出（或将要发出）的每一条短信：发给谁、内容如何、是否送达。夜间（21:00—次日 8:00）不发短信，顺延到早上。',
   'messages.search': '查询码或手机尾号',
   'messages.searchButton': '查询',
   'messages.state': '状态',
@@ -51,7 +52,8 @@ export const messagesZhCN = {
   'nav.calendar': '工作日历',
   'calendar.title': '工作日历',
   'calendar.intro': '法定节假日和调休上班日决定每一步的办理期限。保存后新计算的期限按新日历；已经定下的期限不变。',
-  'calendar.upkeep': '还没有录入 {year} 年的节假日安排。国务院办公厅的通知发布后，请把通知全文粘贴到下面识别并保存，否则 {year} 年的期限不会避开节假日。',
+  'calendar.upkeep':
+    '还没有录入 {year} 年的节假日安排。国务院办公厅的通知发布后，请把通知全文粘贴到下面识别并保存，否则 {year} 年的期限不会避开节假日。',
   'calendar.year': '年份',
   'calendar.yearLabel': '{year} 年',
   'calendar.days': '节假日和调休',
@@ -72,7 +74,8 @@ export const messagesZhCN = {
   'calendar.review': '以下是从通知中识别出的日子，请逐条核对后再保存。',
   'calendar.unsaved': '有未保存的修改。',
   'calendar.import.heading': '粘贴国务院放假通知',
-  'calendar.import.hint': '把《国务院办公厅关于××××年部分节假日安排的通知》全文粘贴到这里，系统会识别出放假和调休上班的日子，核对后保存。',
+  'calendar.import.hint':
+    '把《国务院办公厅关于××××年部分节假日安排的通知》全文粘贴到这里，系统会识别出放假和调休上班的日子，核对后保存。',
   'calendar.import.placeholder': '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。……',
   'calendar.import.parse': '识别通知',
   'calendar.limits.heading': '步骤时限（工作日）',
@@ -120,7 +123,8 @@ export const messagesEn: Record<keyof typeof messagesZhCN, string> = {
   'messages.empty':
     'No messages yet. They appear here when a resident leaves a number with an opinion, and when opinions are accepted or resolved.',
   'reminders.heading': 'Remind deputies who have not submitted',
-  'reminders.intro': 'Sends each deputy who has not yet submitted one SMS with their own link. Each deputy is reminded at most once a day.',
+  'reminders.intro':
+    'Sends each deputy who has not yet submitted one SMS with their own link. Each deputy is reminded at most once a day.',
   'reminders.send': 'Remind deputies who have not submitted',
   'reminders.copyLinks': 'Copy all pending links',
   'reminders.closed': 'Reminders can be sent once the evaluation is open.',
@@ -133,13 +137,16 @@ export const messagesEn: Record<keyof typeof messagesZhCN, string> = {
   'reminders.list': 'Reminders sent ({n})',
   'nav.calendar': 'Working calendar',
   'calendar.title': 'Working calendar',
-  'calendar.intro': 'Public holidays and make-up working days decide every step’s deadline. Deadlines computed after saving follow the new calendar; deadlines already set stay.',
-  'calendar.upkeep': 'The {year} holidays are not entered yet. Once the State Council publishes its notice, paste it below, check and save, or {year} deadlines will ignore the holidays.',
+  'calendar.intro':
+    'Public holidays and make-up working days decide every step’s deadline. Deadlines computed after saving follow the new calendar; deadlines already set stay.',
+  'calendar.upkeep':
+    'The {year} holidays are not entered yet. Once the State Council publishes its notice, paste it below, check and save, or {year} deadlines will ignore the holidays.',
   'calendar.year': 'Year',
   'calendar.yearLabel': '{year}',
   'calendar.days': 'Holidays and make-up days',
   'calendar.days.heading': 'Holidays and make-up working days of {year}',
-  'calendar.noDays': 'No holidays entered for this year. Days not listed follow the week: Monday to Friday working, weekends off.',
+  'calendar.noDays':
+    'No holidays entered for this year. Days not listed follow the week: Monday to Friday working, weekends off.',
   'calendar.date': 'Date',
   'calendar.kind': 'Kind',
   'calendar.name': 'Holiday',
@@ -155,7 +162,8 @@ export const messagesEn: Record<keyof typeof messagesZhCN, string> = {
   'calendar.review': 'These days were read from the notice. Check each one before saving.',
   'calendar.unsaved': 'There are unsaved changes.',
   'calendar.import.heading': 'Paste the State Council holiday notice',
-  'calendar.import.hint': 'Paste the whole notice (国务院办公厅关于××××年部分节假日安排的通知); its days off and make-up working days are read for you to check and save.',
+  'calendar.import.hint':
+    'Paste the whole notice (国务院办公厅关于××××年部分节假日安排的通知); its days off and make-up working days are read for you to check and save.',
   'calendar.import.placeholder': '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。…',
   'calendar.import.parse': 'Read the notice',
   'calendar.limits.heading': 'Step limits (working days)',

@@ -11,7 +11,9 @@ import { Notice } from '../../components/Notice';
 import { type PlainKey, t } from '../../i18n';
 import { useForm } from '../../use-form';
 import { useResource } from '../../use-resource';
-import { actionName, MAX_STEP_PHOTOS, type OpinionDetail, ratingName, splitNames, uploadPhoto } from './data';
+import { actionName, MAX_STEP_PHOTOS, type OpinionDetail, ratingName, uploadPhoto } from './data';
+import { fillTemplate } from '../../../../worker/departments/template-fill';
+import { DepartmentPicker } from '../departments/Picker';
 import { DateField, FileField, TextArea } from './fields';
 
 /** Fields not rendered as inputs: photos have their own picker, the handler account is an admin matter. */
@@ -20,8 +22,9 @@ const HIDDEN = new Set(['photoIds', 'handlerUserId']);
 const ORDER = [
   'deputyId',
   'findings',
-  'leadDepartment',
-  'departments',
+  'leadDepartmentId',
+  'departmentIds',
+  'departmentId',
   'deadline',
   'reason',
   'mergeTarget',
@@ -34,8 +37,9 @@ const ORDER = [
 const LABELS: Record<string, PlainKey> = {
   deputyId: 'opinions.field.deputyId',
   findings: 'opinions.field.findings',
-  leadDepartment: 'opinions.field.leadDepartment',
-  departments: 'opinions.field.departments',
+  leadDepartmentId: 'opinions.field.leadDepartment',
+  departmentIds: 'opinions.field.departments',
+  departmentId: 'dept.pick.one',
   deadline: 'opinions.field.deadline',
   reason: 'opinions.field.reason',
   mergeTarget: 'opinions.field.mergeTarget',
@@ -46,7 +50,6 @@ const LABELS: Record<string, PlainKey> = {
   internalNote: 'opinions.field.internalNote',
 };
 const HINTS: Partial<Record<string, PlainKey>> = {
-  departments: 'opinions.hint.departments',
   deadline: 'opinions.hint.deadline',
   reason: 'opinions.hint.reason',
   mergeTarget: 'opinions.hint.mergeTarget',
@@ -67,8 +70,8 @@ async function payloadOf(values: Values, fields: readonly string[]): Promise<Rec
   for (const f of fields) {
     const v = (values[f] ?? '').trim();
     if (v === '') continue;
-    if (f === 'deputyId') out[f] = Number(v);
-    else if (f === 'departments') out[f] = splitNames(v);
+    if (f === 'deputyId' || f === 'leadDepartmentId' || f === 'departmentId') out[f] = Number(v);
+    else if (f === 'departmentIds') out[f] = v.split(',').filter(Boolean).map(Number);
     else if (f === 'mergeTarget') out[f] = /^\d+$/.test(v) ? Number(v) : await idOfCode(v);
     else out[f] = v;
   }
@@ -94,10 +97,27 @@ function ActionForm({ action, detail, onDone, onCancel, onConflict }: FormProps)
   const required = new Set(spec.requires.flatMap((r) => (r === 'replyOrNote' ? [] : [r])));
   // 'replyOrNote' actions list both texts as optional too, so every field is in one of the two lists.
   const fields = ORDER.filter((f) => !HIDDEN.has(f) && (required.has(f) || spec.optional.includes(f)));
-  const form = useForm<Values>(`act-${action}`, Object.fromEntries(fields.map((f) => [f, ''])));
+  // 受理 offers the deputy the resident chose through their 代表码 (or who took the opinion down); staff may pick another.
+  const offered = detail.intake?.recipientDeputyId ? String(detail.intake.recipientDeputyId) : '';
+  const form = useForm<Values>(`act-${action}`, Object.fromEntries(fields.map((f) => [f, f === 'deputyId' ? offered : ''])));
   const takesPhotos = spec.optional.includes('photoIds');
   const [files, setFiles] = useState<File[]>([]);
   const o = detail.opinion;
+  const departments = useResource(
+    () =>
+      fields.includes('leadDepartmentId')
+        ? call(client.api.departments.$get(query({ active: 'true' }))).then((r) => r.items)
+        : Promise.resolve([]),
+    [action],
+  );
+  const purpose = templatePurpose(action);
+  const templates = useResource(
+    () =>
+      purpose && canReadTemplates(detail)
+        ? call(client.api['reply-templates'].$get(query({ purpose }))).then((r) => r.items)
+        : Promise.resolve([]),
+    [action],
+  );
   const deputies = useResource(
     () =>
       fields.includes('deputyId')
@@ -128,6 +148,24 @@ function ActionForm({ action, detail, onDone, onCancel, onConflict }: FormProps)
     if (!ok && conflict) onConflict();
   }
 
+  /** Fills a picked template into the text box it is for, placeholders and all. */
+  function useTemplate(field: string, id: string) {
+    const tpl = (templates.data ?? []).find((x) => String(x.id) === id);
+    if (!tpl) return;
+    const lead = detail.handling.assignments.find(
+      (a) => a.role === 'lead' && a.status !== 'withdrawn' && a.status !== 'returned',
+    );
+    form.bind(field).onValue(
+      fillTemplate(tpl.body, {
+        department: lead?.departmentName ?? o.leadDepartment ?? null,
+        deadline: form.values.deadline || o.dueOn,
+        trackingCode: o.trackingCode,
+        township: o.townshipName,
+      }),
+    );
+  }
+  const templateTarget = action === 'send_back' || action === 'request_extension' ? 'reason' : 'publicReply';
+
   const labelOf = (f: string) => t(LABELS[f] ?? 'opinions.field.internalNote');
   const hintOf = (f: string) => (HINTS[f] ? t(HINTS[f]!) : undefined);
   const common = (f: string) => ({ ...form.bind(f), label: labelOf(f), hint: hintOf(f), optional: !required.has(f) });
@@ -142,7 +180,52 @@ function ActionForm({ action, detail, onDone, onCancel, onConflict }: FormProps)
         </Notice>
       ) : null}
       {fields.map((f) => {
+        const picker =
+          f === templateTarget && (templates.data ?? []).length > 0 ? (
+            <SelectField
+              key={`${f}-tpl`}
+              id={`act-${action}-${f}-template`}
+              label={t('templates.pick')}
+              optional
+              value=""
+              onValue={(v) => useTemplate(f, v)}
+              options={[
+                { value: '', label: t('templates.none') },
+                ...(templates.data ?? []).map((x) => ({ value: String(x.id), label: x.title })),
+              ]}
+            />
+          ) : null;
         switch (f) {
+          case 'departmentIds':
+            return null;
+          case 'leadDepartmentId':
+            return (
+              <DepartmentPicker
+                key={f}
+                id={`act-${action}-dept`}
+                departments={departments.data ?? []}
+                lead={form.values.leadDepartmentId ?? ''}
+                onLead={form.bind('leadDepartmentId').onValue}
+                co={(form.values.departmentIds ?? '').split(',').filter(Boolean)}
+                onCo={(v) => form.bind('departmentIds').onValue(v.join(','))}
+                leadError={form.bind('leadDepartmentId').error}
+                coError={form.bind('departmentIds').error}
+                withCo={fields.includes('departmentIds')}
+              />
+            );
+          case 'departmentId':
+            return (
+              <SelectField
+                key={f}
+                {...common(f)}
+                options={[
+                  { value: '', label: t('opinions.choose') },
+                  ...detail.handling.assignments
+                    .filter((a) => a.status === 'assigned' || a.status === 'signed' || a.status === 'answered')
+                    .map((a) => ({ value: String(a.departmentId), label: a.departmentName })),
+                ]}
+              />
+            );
           case 'deputyId':
             return (
               <SelectField
@@ -186,12 +269,15 @@ function ActionForm({ action, detail, onDone, onCancel, onConflict }: FormProps)
             );
           case 'deadline':
             return <DateField key={f} {...common(f)} min={chinaToday()} />;
-          case 'leadDepartment':
           case 'transferTo':
-          case 'departments':
-            return <TextField key={f} {...common(f)} maxLength={f === 'departments' ? 400 : 100} autoComplete="off" />;
+            return <TextField key={f} {...common(f)} maxLength={100} autoComplete="off" />;
           default:
-            return <TextArea key={f} {...common(f)} rows={f === 'internalNote' ? 2 : 3} maxLength={2000} />;
+            return (
+              <>
+                {picker}
+                <TextArea key={f} {...common(f)} rows={f === 'internalNote' ? 2 : 3} maxLength={2000} />
+              </>
+            );
         }
       })}
       {takesPhotos ? (
@@ -216,6 +302,21 @@ function ActionForm({ action, detail, onDone, onCancel, onConflict }: FormProps)
       </div>
     </form>
   );
+}
+
+/** Which 常用语 a form offers, by what its main text box is for. */
+function templatePurpose(action: string): 'reply' | 'answer' | 'progress' | 'return' | 'extension' | null {
+  if (action === 'send_back') return 'return';
+  if (action === 'request_extension') return 'extension';
+  if (action === 'submit_answer' || action === 'accept_answer') return 'answer';
+  if (action === 'progress') return 'progress';
+  if (['accept', 'deliberate', 'resolve', 'uphold', 'reject'].includes(action)) return 'reply';
+  return null;
+}
+
+/** Leaders never act, so they never get here; everyone else who acts may read templates. */
+function canReadTemplates(detail: OpinionDetail): boolean {
+  return detail.allowedActions.length > 0;
 }
 
 interface PanelProps {

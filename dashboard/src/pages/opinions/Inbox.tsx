@@ -4,6 +4,7 @@
  * what is filtered. The Worker scopes the list (township staff: their township; deputies:
  * what is assigned to them), so the page only hides filters that could not apply.
  */
+import { RemindersBanner } from '../departments/Reminders';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { call, client, query } from '../../api';
@@ -38,6 +39,14 @@ const FILTERS = [
 ] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** The department's own part of a row, present only in a department's inbox. */
+interface MinePart {
+  myAssignment?: { role: string; status: string } | null;
+  myDeadline?: string | null;
+  myDueOn?: string | null;
+}
+const mine = (item: OpinionRow): MinePart | null => ('myAssignment' in item ? (item as unknown as MinePart) : null);
+
 function Row({ item, showDeputy }: { item: OpinionRow; showDeputy: boolean }) {
   return (
     <tr>
@@ -59,7 +68,18 @@ function Row({ item, showDeputy }: { item: OpinionRow; showDeputy: boolean }) {
         <StateBadge state={item.state} />
       </td>
       <td data-label={t('opinions.deadline')}>
-        <DeadlineBadge deadline={item.deadline as Deadline | null} dueOn={item.dueOn} />
+        {mine(item)?.myAssignment ? (
+          // A department's own part and clock: 签收 until it signs, then the handling deadline.
+          <>
+            <span class="badge">
+              {t(mine(item)!.myAssignment!.role === 'lead' ? 'handling.role.lead' : 'handling.role.co')} ·{' '}
+              {t(`handling.status.${mine(item)!.myAssignment!.status}` as 'handling.status.signed')}
+            </span>{' '}
+            <DeadlineBadge deadline={mine(item)!.myDeadline as Deadline | null} dueOn={mine(item)!.myDueOn ?? null} />
+          </>
+        ) : (
+          <DeadlineBadge deadline={item.deadline as Deadline | null} dueOn={item.dueOn} />
+        )}
       </td>
       {showDeputy ? (
         <td data-label={t('opinions.deputy')}>
@@ -76,7 +96,9 @@ function Row({ item, showDeputy }: { item: OpinionRow; showDeputy: boolean }) {
 export default function InboxPage() {
   const { user } = useAuth();
   const { path, query: params, route } = useLocation();
-  const deputy = user.role === 'deputy';
+  // A department's inbox is like a deputy's: only its own items, no township or deputy filters.
+  const department = user.role === 'department';
+  const deputy = user.role === 'deputy' || department;
   const locked = lockedTownship(user);
   const townshipId = locked !== null ? String(locked) : (params.townshipId ?? '');
   const page = Math.max(1, Number(params.page) || 1);
@@ -130,15 +152,26 @@ export default function InboxPage() {
 
   return (
     <>
-      <PageHeader title={t(deputy ? 'opinions.myTitle' : 'opinions.title')}>
-        <a class="btn btn-secondary" href={exportHref('csv', exportParams)} download>
-          {t('opinions.exportCsv')}
-        </a>
-        <a class="btn btn-secondary" href={exportHref('xlsx', exportParams)} download>
-          {t('opinions.exportXlsx')}
-        </a>
+      <PageHeader
+        title={
+          department
+            ? `${t('nav.departmentInbox')} · ${user.departmentName ?? ''}`
+            : t(deputy ? 'opinions.myTitle' : 'opinions.title')
+        }
+      >
+        {department ? null : (
+          <>
+            <a class="btn btn-secondary" href={exportHref('csv', exportParams)} download>
+              {t('opinions.exportCsv')}
+            </a>
+            <a class="btn btn-secondary" href={exportHref('xlsx', exportParams)} download>
+              {t('opinions.exportXlsx')}
+            </a>
+          </>
+        )}
       </PageHeader>
-      {deputy ? <p class="page-intro">{t('opinions.myIntro')}</p> : null}
+      {deputy ? <RemindersBanner /> : null}
+      {deputy && !department ? <p class="page-intro">{t('opinions.myIntro')}</p> : null}
 
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the WebViews staff use. */}
       <form

@@ -129,7 +129,7 @@ export default function WeeklyReportPage() {
               ) : null}
             </nav>
             {data.partial ? (
-              <Notice tone="warning">
+              <Notice tone="warn">
                 <p>{t('stats.report.partial')}</p>
               </Notice>
             ) : (

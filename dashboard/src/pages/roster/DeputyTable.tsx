@@ -37,6 +37,9 @@ export function DeputyTable({ items, editable, onEdit, onChanged }: DeputyTableP
             <tr key={d.id} class={d.active ? undefined : 'inactive'}>
               <td class="primary" data-label={t('deputies.name')}>
                 {d.name}
+                <span class="row-links">
+                  <a href={`/record/${d.id}`}>{t('record.link')}</a>
+                </span>
               </td>
               <td class="nowrap" data-label={t('deputies.level')}>
                 {tEnum('level', d.level)}

@@ -142,6 +142,7 @@ function ProgressTable({ progress }: { progress: Progress }) {
           ) : null}
         </tbody>
       </table>
+      <p class="muted">{t('trainings.progress.openedHint')}</p>
     </div>
   );
 }

@@ -258,7 +258,16 @@ function QuestionnairePanel({ detail, onChanged }: ViewProps) {
         {data ? (
           <ul class="tr-plain">
             {data.versions.map((v) => (
-              <li key={v.id}>{t('trainings.q.versionRow', { version: v.version, responses: v.responses })}</li>
+              <li key={v.id}>
+                {t('trainings.q.versionRow', { version: v.version, responses: v.responses })}
+                {v.changes.length > 0 ? (
+                  <ul class="tr-changes">
+                    {v.changes.map((change) => (
+                      <li key={change}>{change}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
             ))}
           </ul>
         ) : null}

@@ -14,6 +14,7 @@ export const trainingResultsZhCN = {
   'trainings.release.waiting': '已提交 {n} 份，满 {min} 份后计入',
   'trainings.release.suppressed': '为防止推算，不单独显示',
   'trainings.release.pendingHint': '另有 {n} 份待计入',
+  'trainings.progress.openedHint': '“已开始填写”在代表动手填写问卷后才计入；在微信里转发链接时自动生成的预览不算。',
 } as const;
 
 export const trainingResultsEn: Record<keyof typeof trainingResultsZhCN, string> = {
@@ -28,4 +29,6 @@ export const trainingResultsEn: Record<keyof typeof trainingResultsZhCN, string>
   'trainings.release.waiting': '{n} submitted; added at {min}',
   'trainings.release.suppressed': 'Not shown separately, so it cannot be worked out',
   'trainings.release.pendingHint': '{n} more waiting',
+  'trainings.progress.openedHint':
+    '“Started filling in” counts once a deputy begins the questionnaire; the preview WeChat draws when a link is shared does not count.',
 };

@@ -22,6 +22,8 @@ export const ROLE_HINTS: Readonly<Record<Role, PlainKey>> = {
   staff: 'users.roleHint.staff',
   leader: 'users.roleHint.leader',
   deputy: 'users.roleHint.deputy',
+  // Department accounts are made on the department's own page (承办单位), linked to it there.
+  department: 'users.roleHint.department',
 };
 
 /** Reads a role from a select value; anything unknown falls back to staff (the default). */

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 /**
  * GET /api/deputies/:id/record (履职档案) and the activities on it. Leaders and admins read
  * every deputy's, staff their township's, a deputy only their own. Staff add activities
@@ -15,6 +16,7 @@ import { ApiError } from '../platform/errors';
 import { jsonBody, validate } from '../platform/validation';
 import { chinaDay } from '../workflow/calendar';
 import { deputyRecord, type Period, type RecordDeputy, recordDeputy } from './record';
+import { RecordSheet } from './sheet';
 import { activityInput, activityReview, recordQuery } from './validation';
 
 /** The deputy of the URL, if this user may see their record (404 before 403 for ids that do not exist). */
@@ -49,6 +51,18 @@ export const deputyRecordRoutes = new Hono<AppEnv>()
     // Leaders read the record as it will be reported: confirmed activities only.
     const record = await deputyRecord(database(c.env.DB), deputy.id, period, today, user.role !== 'leader');
     return c.json({ deputy, ...record });
+  })
+  .get('/:id{[0-9]+}/record/sheet', READERS, async (c) => {
+    // The printable A4 sheet (述职): the same record, confirmed activities only.
+    const user = currentUser(c);
+    const deputy = await visibleDeputy(c, user);
+    const today = chinaDay(Date.now());
+    const q = validate(recordQuery, c.req.query());
+    const period = periodOf(q, today);
+    const record = await deputyRecord(database(c.env.DB), deputy.id, period, today, false);
+    const page = <RecordSheet locale={c.get('locale')} deputy={deputy} record={record} year={q.year ?? null} today={today} />;
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(`<!doctype html>${await page.toString()}`);
   })
   .post('/:id{[0-9]+}/activities', requireRole('admin', 'staff', 'deputy'), async (c) => {
     const user = currentUser(c);
