@@ -39,6 +39,9 @@ function buildAccounts(townships: readonly SeedTownship[], deputies: readonly Se
     { username: 'donghu', displayName: '东湖街道人大工委', role: 'staff', townshipId: donghu.id, deputyId: null },
     { username: 'leader', displayName: '区人大常委会领导', role: 'leader', townshipId: null, deputyId: null },
     { username: 'deputy', displayName: deputy.name, role: 'deputy', townshipId: null, deputyId: deputy.id },
+    // 承办单位 accounts, linked to their departments by scripts/seed/departments.ts.
+    { username: 'zhujian', displayName: '住建局办理专员', role: 'department', townshipId: null, deputyId: null },
+    { username: 'jiaotong', displayName: '交通运输局办理专员', role: 'department', townshipId: null, deputyId: null },
   ];
   return rows.map((row, i) => ({ id: i + 1, ...row }));
 }

@@ -7,6 +7,7 @@
  */
 import { deputies, stations, townships, users } from '../../worker/db/schema';
 import { hashPassword } from '../../worker/platform/auth/password';
+import { departmentsGenerator } from './departments';
 import { opinionsGenerator } from './opinions';
 import { receptionsGenerator } from './receptions';
 import { dutyGenerator } from './duty';
@@ -90,6 +91,7 @@ export const accountsGenerator: SeedGenerator = {
 export const generators: SeedGenerator[] = [
   rosterGenerator,
   accountsGenerator,
+  departmentsGenerator,
   opinionsGenerator,
   trainingsGenerator,
   receptionsGenerator,

@@ -12,7 +12,7 @@
  * so the inbox always has fresh, due-soon and overdue work.
  */
 import type { InferInsertModel } from 'drizzle-orm';
-import { opinionEvents, opinions } from '../../worker/db/schema';
+import { opinionAssignments, opinionEvents, opinionExtensions, opinions } from '../../worker/db/schema';
 import { OPINION_CATEGORIES } from '../../worker/forms/defaults/opinion';
 import { mergeReply } from '../../worker/opinions/replies';
 import { similarity } from '../../worker/opinions/similarity';
@@ -28,10 +28,13 @@ import {
 import {
   type Action,
   type ActorRole,
+  actorOn,
   planSubmission,
   planTransition,
   type TransitionPayload,
 } from '../../worker/workflow/machine';
+import { DEPARTMENT_ACCOUNTS, demoDepartments, departmentDirectory, type SeedDepartment } from './departments';
+import { applyHandling, type HandlingSim, nameColumns, newHandling, publicWording } from './opinion-handling';
 import { createPhoneSource } from './deputies';
 import type { SeedGenerator } from './generators';
 import { createNameSource } from './names';
@@ -173,7 +176,20 @@ interface Who {
   role: ActorRole;
   userId: number | null;
   label: string;
+  /** For a department actor: its department. */
+  departmentId?: number;
 }
+
+/** The demo's departments, set by buildOpinions (like `work`): the list, a name lookup, their own random stream. */
+let deptList: SeedDepartment[] = [];
+let findDept: (name: string) => SeedDepartment | null = () => null;
+let deptRng: Rng;
+let deptWho: (dep: SeedDepartment) => Who = (dep) => ({
+  role: 'department',
+  userId: null,
+  label: dep.name,
+  departmentId: dep.id,
+});
 
 function peopleOf(d: DemoDistrict) {
   const staffAccounts = d.accounts.filter((a) => a.role === 'staff');
@@ -224,6 +240,7 @@ interface Sim {
   outcome: Outcome;
   township: SeedTownship;
   deputy: SeedDeputy;
+  handling: HandlingSim;
 }
 
 class Stop extends Error {}
@@ -242,28 +259,45 @@ function simulate(
   const staff = () => (rng.chance(0.85) ? people.staff(sim.township.id) : people.districtStaff());
   const deputy = people.deputy(sim.deputy);
   const lead = sim.slots.fill(sim.parts.case.lead);
+  const leadDept = findDept(lead);
+  const h = sim.handling;
+  const deptById = (id: number) => deptList.find((x) => x.id === id) ?? null;
 
   const act = (action: Action, who: Who, when: number, payload: TransitionPayload = {}) => {
     if (when > now || draft.stopBefore === action) throw new Stop();
-    const plan = planTransition(
-      {
-        id: row.id,
-        state: row.state,
-        assignedDeputyId: row.assignedDeputyId ?? null,
-        dueOn: row.dueOn ?? null,
-        reopenCount: row.reopenCount ?? 0,
-        resolvedAt: row.resolvedAt ?? null,
-      },
-      action,
-      { role: who.role, isAssignedDeputy: who.role === 'deputy' },
-      payload,
-      { now: when, calendar, limits },
-    );
+    const snapshot = {
+      id: row.id,
+      state: row.state,
+      assignedDeputyId: row.assignedDeputyId ?? null,
+      dueOn: row.dueOn ?? null,
+      reopenCount: row.reopenCount ?? 0,
+      resolvedAt: row.resolvedAt ?? null,
+      leadDepartmentId: row.leadDepartmentId ?? null,
+      assignments: h.current,
+      pendingExtension: h.pendingExtension,
+      pendingAnswer: h.pendingAnswer,
+    };
+    const actor =
+      who.role === 'department'
+        ? actorOn(snapshot, { role: 'department', departmentId: who.departmentId ?? null })
+        : { role: who.role, isAssignedDeputy: who.role === 'deputy' };
+    const plan = planTransition(snapshot, action, actor, payload, { now: when, calendar, limits });
     if (!plan.ok) throw new Error(`demo opinion ${row.id}: ${action} refused (${plan.code}) in ${row.state}`);
-    Object.assign(row, plan.changes);
+    const answer = h.pendingAnswer;
+    const leadNow = h.current.find((a) => a.role === 'lead');
+    applyHandling(h, row.id, plan, when, who.userId);
+    Object.assign(row, plan.changes, nameColumns(h, plan, (id) => deptById(id)?.name ?? '') ?? {});
     row.revision += 1;
     row.updatedAt = when;
-    sim.events.push(eventRow(row.id, when, who, plan.event));
+    const own = who.departmentId ? deptById(who.departmentId) : null;
+    const publicReply = publicWording(
+      plan,
+      own,
+      actor.assignment?.role ?? null,
+      answer,
+      leadNow ? deptById(leadNow.departmentId) : null,
+    );
+    sim.events.push(eventRow(row.id, when, who, { ...plan.event, publicReply }));
     t = when;
   };
   const wait = (table: ReadonlyArray<[number, number]>) => after(rng, t, draft.brisk ? 1 : delay(rng, table));
@@ -320,13 +354,16 @@ function simulate(
         const co = rng.chance(0.5)
           ? [sim.slots.fill(`{town}${sim.township.kind === 'subdistrict' ? '办事处' : '人民政府'}`)]
           : [];
+        // 交办: the texts name the bodies; the demo's roster has a row for each of them.
+        const coIds = co.map((n) => findDept(n)?.id).filter((id): id is number => id !== undefined && id !== leadDept?.id);
         step('deliberate', rng.chance(0.6) ? staff() : deputy, when, {
           publicReply: reply(T.REPLIES.deliberate, { deputy: sim.deputy.name, lead, deadline: chineseDate(deadline) }),
-          leadDepartment: lead,
-          departments: co.filter((x) => x !== lead),
+          ...(leadDept ? { leadDepartmentId: leadDept.id, departmentIds: coIds } : { leadDepartment: lead }),
           deadline,
         });
-        step('start_handling', staff(), wait(DELAYS.start), rng.chance(0.3) ? { internalNote: `已将议定意见函告${lead}。` } : {});
+        const signAt = wait(DELAYS.start);
+        if (leadDept) signFor(signAt);
+        else step('start_handling', staff(), signAt, rng.chance(0.3) ? { internalNote: `已将议定意见函告${lead}。` } : {});
       }
     }
     handleAndResolve(false);
@@ -356,18 +393,61 @@ function simulate(
     }
   }
 
+  /**
+   * 签收 by the lead department (and its co-departments), at the time staff would have started
+   * handling. Now and then the lead sends it back first and staff reassign it (改派); now and
+   * then it signs late, so the 督办 list has 签收 cases.
+   */
+  function signFor(when: number) {
+    const mine = h.current.find((a) => a.role === 'lead');
+    if (!mine) return;
+    // Scripted cases that stop before 四办 wait for the department's 签收.
+    if (draft.stopBefore === 'start_handling') throw new Stop();
+    const first = deptById(mine.departmentId)!;
+    let at = deptRng.chance(0.08) ? after(rng, t, deptRng.int(3, 6)) : when;
+    if (!draft.brisk && deptRng.chance(0.05)) {
+      act('send_back', deptWho(first), at, { reason: `经核实，该事项不属于${first.name}职责范围，建议交相关部门办理。` });
+      const others = deptList.filter((x) => x.kind === 'district_agency' && x.id !== first.id);
+      const next = deptRng.pick(others);
+      step('assign_departments', people.districtStaff(), after(rng, t, 1), {
+        leadDepartmentId: next.id,
+        internalNote: `${first.name}退回，改派${next.name}。`,
+      });
+      at = after(rng, t, 1);
+    }
+    const leadNow = h.current.find((a) => a.role === 'lead')!;
+    act('sign', deptWho(deptById(leadNow.departmentId)!), at, {});
+    for (const c of h.current.filter((a) => a.role === 'co' && a.status === 'assigned')) {
+      act('sign', deptWho(deptById(c.departmentId)!), after(rng, t, 0), {});
+    }
+  }
+
   /** 四办: progress updates, sometimes an extension, then 办结 — late now and then. */
   function handleAndResolve(second: boolean) {
+    const byDept = () => h.current.find((a) => a.role === 'lead');
+    // After a reopening the lead department signs for it again.
+    if (byDept()?.status === 'assigned') act('sign', deptWho(deptById(byDept()!.departmentId)!), after(rng, t, 1), {});
     for (let i = rng.int(0, 2); i > 0; i--) {
       const when = after(rng, t, rng.int(2, 5));
       if (row.dueOn && chinaDay(when) >= row.dueOn) break;
-      act('progress', rng.chance(0.5) ? deputy : staff(), when, { publicReply: reply(T.REPLIES.progress, { lead }) });
+      const leadA = byDept();
+      const who = leadA && deptRng.chance(0.6) ? deptWho(deptById(leadA.departmentId)!) : rng.chance(0.5) ? deputy : staff();
+      act('progress', who, when, { publicReply: reply(T.REPLIES.progress, { lead }) });
     }
     if (!second && !draft.brisk && rng.chance(0.07) && row.dueOn) {
       const when = after(rng, t, 1);
       if (chinaDay(when) <= row.dueOn) {
         const deadline = work.add(row.dueOn, rng.int(5, 10));
-        act('extend', staff(), when, { deadline, internalNote: rng.pick(T.EXTEND_NOTES) });
+        const leadA = byDept();
+        if (leadA) {
+          // 申请延期 by the lead; staff approve most, refuse some.
+          act('request_extension', deptWho(deptById(leadA.departmentId)!), when, { deadline, reason: rng.pick(T.EXTEND_NOTES) });
+          const decideAt = after(rng, t, deptRng.int(0, 1));
+          if (chinaDay(decideAt) <= deadline && deptRng.chance(0.8)) act('approve_extension', staff(), decideAt, {});
+          else act('refuse_extension', staff(), decideAt, { internalNote: '现有办理期限足够，请按期办结。' });
+        } else {
+          act('extend', staff(), when, { deadline, internalNote: rng.pick(T.EXTEND_NOTES) });
+        }
       }
     }
     const due = row.dueOn ?? work.add(chinaDay(t), 15);
@@ -383,7 +463,16 @@ function simulate(
     const text = row.selfHandled
       ? reply(T.REPLIES.selfResolve, { deputy: sim.deputy.name, result: result() })
       : reply(T.REPLIES.resolve, { lead, result: result() });
-    step('resolve', rng.chance(0.6) ? staff() : deputy, when, { publicReply: text });
+    const leadA = byDept();
+    const resolver = rng.chance(0.6) ? staff() : deputy;
+    if (leadA?.status === 'signed') {
+      if (draft.stopBefore === 'resolve' || when > now) throw new Stop();
+      // 办复 by the lead department, accepted by staff (the district reviews answers).
+      step('submit_answer', deptWho(deptById(leadA.departmentId)!), when, { publicReply: text });
+      act('accept_answer', staff(), after(rng, t, deptRng.int(0, 1)), {});
+    } else {
+      step('resolve', resolver, when, { publicReply: text });
+    }
   }
 
   /** The resident rates (or staff record it after a call); 不满意 goes to 复核. */
@@ -491,12 +580,31 @@ export interface OpinionOptions {
  * Builds every demo opinion and its timeline.
  * @example const { opinions, events } = buildOpinions(buildDemoDistrict(), { now: Date.UTC(2026, 10, 25) });
  */
-export function buildOpinions(d: DemoDistrict, options: OpinionOptions = {}): { opinions: OpinionRow[]; events: EventRow[] } {
+export function buildOpinions(d: DemoDistrict, options: OpinionOptions = {}) {
   const now = options.now ?? demoClock();
   const rng = createRng(deriveSeed(d.seed, 'opinions'));
   const names = createNameSource(createRng(deriveSeed(d.seed, 'opinion-names')));
   const phone = createPhoneSource(createRng(deriveSeed(d.seed, 'opinion-phones')));
   const people = peopleOf(d);
+  deptList = demoDepartments(d);
+  findDept = departmentDirectory(deptList);
+  deptRng = createRng(deriveSeed(d.seed, 'opinion-departments'));
+  const deptAccounts = new Map(
+    Object.entries(DEPARTMENT_ACCOUNTS).flatMap(([username, name]) => {
+      const a = d.accounts.find((x) => x.username === username);
+      const dep = deptList.find((x) => x.name === name);
+      return a && dep ? [[dep.id, a] as const] : [];
+    }),
+  );
+  deptWho = (dep) => {
+    const a = deptAccounts.get(dep.id);
+    return {
+      role: 'department',
+      userId: a?.id ?? null,
+      label: a ? `${dep.name}·${a.displayName}` : dep.name,
+      departmentId: dep.id,
+    };
+  };
   const townshipById = new Map(d.townships.map((t) => [t.id, t]));
   const today = chinaDay(now);
   // The year plus room after it for deadlines and stalled cases.
@@ -612,6 +720,7 @@ export function buildOpinions(d: DemoDistrict, options: OpinionOptions = {}): { 
       assignedUserId: null,
       leadDepartment: null,
       departments: '[]',
+      leadDepartmentId: null,
       transferredTo: null,
       mergedIntoId: null,
       selfHandled: false,
@@ -635,6 +744,7 @@ export function buildOpinions(d: DemoDistrict, options: OpinionOptions = {}): { 
       outcome: draft.outcome,
       township: draft.township,
       deputy: draft.deputy,
+      handling: newHandling(),
     };
     simulate(rng, sim, draft, now, people, () => (draft.outcome === 'merge' ? (echo ?? null) : null));
     sims.push(sim);
@@ -643,7 +753,12 @@ export function buildOpinions(d: DemoDistrict, options: OpinionOptions = {}): { 
   }
 
   const events = sims.flatMap((s) => s.events).sort((a, b) => a.at - b.at || a.opinionId - b.opinionId);
-  return { opinions: sims.map((s) => s.row), events };
+  return {
+    opinions: sims.map((s) => s.row),
+    events,
+    assignments: sims.flatMap((s) => s.handling.assignments),
+    extensions: sims.flatMap((s) => s.handling.extensions),
+  };
 }
 
 /**
@@ -685,7 +800,12 @@ function scriptedDrafts(rng: Rng, d: DemoDistrict, now: number, deputyOne: SeedD
 export const opinionsGenerator: SeedGenerator = {
   name: 'opinions',
   build(d) {
-    const { opinions: rows, events } = buildOpinions(d);
-    return [...insertInto(opinions, rows), ...insertInto(opinionEvents, events)];
+    const { opinions: rows, events, assignments, extensions } = buildOpinions(d);
+    return [
+      ...insertInto(opinions, rows),
+      ...insertInto(opinionEvents, events),
+      ...insertInto(opinionAssignments, assignments),
+      ...insertInto(opinionExtensions, extensions),
+    ];
   },
 };

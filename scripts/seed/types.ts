@@ -50,7 +50,7 @@ export interface SeedAccount {
   id: number;
   username: string;
   displayName: string;
-  role: 'admin' | 'staff' | 'leader' | 'deputy';
+  role: 'admin' | 'staff' | 'leader' | 'deputy' | 'department';
   /** Set for township-scoped staff. */
   townshipId: number | null;
   /** Set for the deputy account. */

@@ -70,6 +70,11 @@ export async function measureInbox(baseURL: string, cases: readonly InboxCase[],
       const r = await meteredFetch(`${baseURL}${c.path}`, { headers: { cookie: c.cookie } });
       if (r.status !== 200) throw new Error(`${c.name}: HTTP ${r.status}`);
       if (i > 0) runs.push(r);
+      // A combination that takes seconds is measured once: repeating it only costs the run time.
+      if (i === 0 && r.ms > 5000) {
+        runs.push(r);
+        break;
+      }
     }
     const ms = percentile(
       runs.map((r) => r.ms).sort((a, b) => a - b),

@@ -23,6 +23,9 @@ describe('navigation and permissions', () => {
     expect(safeNext('/\\evil.example')).toBeNull();
     expect(safeNext('https://evil.example')).toBeNull();
     expect(safeNext('/login')).toBeNull();
+    // What a browser normalises into another origin (tab, newline, backslash) is refused (issue 9).
+    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/ /x']) expect(safeNext(bad)).toBeNull();
+    expect(safeNext('/opinions/12#timeline')).toBe('/opinions/12#timeline');
   });
 
   it('lets district-wide staff edit townships, township staff only their roster', () => {

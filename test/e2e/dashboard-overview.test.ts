@@ -80,7 +80,7 @@ describe('leaders’ overview (总览)', () => {
     await page.getByRole('heading', { name: '代表履职与意见办理总览' }).waitFor();
     expect(first.period.weeks).toHaveLength(12);
     expect(first.rows.length).toBeGreaterThan(5);
-    await page.locator('.kpi-grid').waitFor();
+    await page.locator('.kpi-grid').first().waitFor();
     await screenshot(page, 'overview-1440');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -157,6 +157,14 @@ describe('leaders’ overview (总览)', () => {
     const box = (await bars.boundingBox())!;
     await bars.click({ position: { x: box.width * 0.45, y: box.height * 0.5 } });
     await page.waitForURL((url) => url.pathname === '/opinions' && url.searchParams.get('townshipId') === '1');
+    // …with every filter of the view carried over: the 4-week period as days received, and the
+    // clicked segment's state; the list says the filters came from the overview.
+    const drilled = new URL(page.url()).searchParams;
+    expect(drilled.get('receivedFrom')).toBe(chengguan.period.from);
+    expect(drilled.get('receivedTo')).toBe(chengguan.period.to);
+    expect(drilled.get('state')).toBeTruthy();
+    await page.getByText('从总览打开：已带入总览的筛选条件').waitFor();
+    await screenshot(page, 'overview-drilldown-1440');
     // …and back on the overview, the participation bar opens its deputies.
     await page.goBack();
     await page.waitForURL((url) => url.pathname === '/overview');
@@ -173,7 +181,7 @@ describe('leaders’ overview (总览)', () => {
     const phone = await newContext(browser, { phone: true });
     const page = await phone.newPage();
     await overviewAfter(page, () => signIn(page, 'leader'));
-    await page.locator('.kpi-grid').waitFor();
+    await page.locator('.kpi-grid').first().waitFor();
     await page.getByRole('region', { name: '乡镇（街道）排名' }).waitFor();
     // Nothing wider than the screen: the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -194,14 +202,14 @@ describe('leaders’ overview (总览)', () => {
         (window as unknown as { printed: number }).printed++;
       };
     });
-    const week = await overviewAfter(page, () => page.getByRole('button', { name: '打印周报' }).click());
-    expect(week.period.weeks).toHaveLength(1);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // 打印周报 opens the weekly report of last week (test/e2e/weekly-report.test.ts reads it).
+    await page.getByRole('button', { name: '打印周报' }).click();
+    await page.waitForURL((url) => url.pathname === '/overview/weekly');
+    await page.getByRole('heading', { name: '指标定义' }).waitFor();
     await page.emulateMedia({ media: 'print' });
-    // On paper the tables stand in for the charts, and the navigation is gone.
+    // On paper the navigation is gone and the tables stay.
     expect(await page.locator('#sidenav').isVisible()).toBe(false);
-    expect(await page.locator('.chart-canvas').first().isVisible()).toBe(false);
-    expect(await page.getByRole('region', { name: '各乡镇（街道）意见办理情况（件）' }).isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: '本周与上周、前四周平均' }).isVisible()).toBe(true);
     await page.pdf({ path: 'test-results/screenshots/overview-week.pdf', format: 'A4' });
     await desk.close();
   });

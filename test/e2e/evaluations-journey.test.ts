@@ -133,7 +133,9 @@ describe('training evaluation journey', () => {
     await context.close();
   });
 
-  it('a deputy on a phone is told what is missing, submits, and is politely refused a second time', { timeout: 180_000 }, async () => {
+  it('a deputy on a phone is told what is missing, submits, and is politely refused a second time', {
+    timeout: 180_000,
+  }, async () => {
     const context = await newContext(browser, { phone: true });
     const page = await context.newPage();
     const link = `${baseURL()}/e/${deputy.token}`;

@@ -120,6 +120,8 @@ describe('building a questionnaire without JSON', () => {
     await poll(() => q1.locator('.field-error').first().textContent()).toBe('请填写这一项');
     await page.getByRole('button', { name: '撤销' }).click();
     await poll(() => q1.getByLabel('题目', { exact: true }).inputValue()).toBe('您对这次培训满意吗？');
+    // Wait for the re-check: the message leaving moves everything below it.
+    await poll(() => page.locator('.fb-status').textContent()).toContain('问卷没有问题，可以保存。');
 
     const q4 = await addQuestion(page, 'section');
     await q4.getByLabel('题目', { exact: true }).fill('第二部分');
@@ -149,7 +151,7 @@ describe('building a questionnaire without JSON', () => {
     await poll(() => page.locator('.fb-card').count()).toBe(5);
 
     await page.getByRole('button', { name: '保存问卷' }).click();
-    await poll(() => page.locator('.tr-section').textContent()).toContain('问卷已保存，当前为第 1 版');
+    await poll(() => page.locator('section[aria-labelledby="q-title"]').textContent()).toContain('问卷已保存，当前为第 1 版');
     await page.setViewportSize({ width: PHONE.width, height: 900 });
     await page.getByText('编辑问卷', { exact: true }).click();
     await screenshot(page, 'forms-builder-360');
@@ -223,7 +225,7 @@ describe('building a questionnaire without JSON', () => {
     await page.locator('.fb-card').nth(4).getByLabel('题目', { exact: true }).fill('您对今后的培训还有什么建议？');
     await poll(() => page.locator('.fb-status').textContent()).toContain('问卷没有问题，可以保存。');
     await page.getByRole('button', { name: '保存问卷' }).click();
-    await poll(() => page.locator('.tr-section').textContent()).toContain('当前为第 2 版');
+    await poll(() => page.locator('section[aria-labelledby="q-title"]').textContent()).toContain('当前为第 2 版');
     const after = await api<Versions>('GET', `/api/trainings/${trainingId}/questionnaire`);
     expect(after.version).toBe(2);
     expect(after.versions).toEqual([

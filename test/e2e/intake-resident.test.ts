@@ -123,10 +123,14 @@ for (const javaScript of [false, true]) {
       await page.getByLabel(/^您的姓名/).fill('赵大妈');
       await page.getByLabel(/^手机号码/).fill('1380013800');
       if (javaScript) {
-        // The draft survives a reload (a call, a dead battery) until the server confirms it.
+        // The draft survives a reload (a call, a dead battery) until the server confirms it, but
+        // only the opinion: the name and phone are never kept on a possibly shared phone.
         await page.reload();
         await expect.poll(() => page.getByLabel('您的意见或建议', { exact: true }).inputValue()).toBe('路灯坏了');
-        await expect.poll(() => page.getByLabel(/^手机号码/).inputValue()).toBe('1380013800');
+        expect(await page.getByLabel(/^手机号码/).inputValue()).toBe('');
+        expect(await page.getByLabel(/^您的姓名/).inputValue()).toBe('');
+        await page.getByLabel(/^您的姓名/).fill('赵大妈');
+        await page.getByLabel(/^手机号码/).fill('1380013800');
       }
       await page.getByRole('button', { name: '提交意见' }).click();
 

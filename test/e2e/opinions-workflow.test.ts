@@ -136,8 +136,10 @@ describe('an opinion through the four steps', () => {
     await staff.getByRole('heading', { name: `意见 ${code}` }).waitFor();
     const deadline = addWorkingDays(defaultCalendar(), chinaDay(Date.now()), 10);
     await act(staff, '记录议定结果', '三议', async (form) => {
-      await form.getByLabel(/^牵头办理单位/).fill('区城管局');
-      await form.getByLabel(/^配合单位/).fill('城关街道办事处');
+      // 三议 picks the bodies from the roster of 承办单位: a filter, the lead, co-departments.
+      await form.getByLabel(/^输入名称筛选/).fill('城');
+      await form.getByLabel(/^牵头办理单位/).selectOption({ label: '区城市管理局（区直部门）' });
+      await form.getByRole('checkbox', { name: /城关街道办事处/ }).check();
       await form.getByLabel(/^办理期限/).fill(deadline);
       await form.getByLabel(/^给群众的答复/).fill(`经代表、区城管局和街道商议，由区城管局牵头，${deadline} 前修复。`);
     });

@@ -2,9 +2,12 @@
  * 进站接待 from a phone: the demo deputy sees today's duty on their start page, logs the
  * session with two residents received and one opinion written down for a resident (代录),
  * and tells the resident the tracking code. Staff then find the opinion in the inbox with
- * its channel, and the leaders' overview counts the session.
+ * its channel, the leaders' overview and the deputy's 履职档案 count the session, and the
+ * deputy's 代表码 (decoded by pngjs + jsQR, not by our encoder) opens the form naming them.
  */
+import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newContext, screenshot, signIn } from './browser';
 
@@ -31,6 +34,7 @@ describe('reception duty (进站接待) from a phone', () => {
   let phone: BrowserContext;
   let desk: BrowserContext;
   let trackingCode = '';
+  let recordSessions = 0;
 
   afterAll(async () => {
     await phone?.close();
@@ -46,6 +50,10 @@ describe('reception duty (进站接待) from a phone', () => {
     phone = await newContext(browser, { phone: true });
     const page = await phone.newPage();
     await signIn(page, 'deputy');
+    const sessionsOf = async () =>
+      ((await (await page.request.get('/api/deputies/1/record')).json()) as { receptions: { sessions: number } }).receptions
+        .sessions;
+    const recordStart = await sessionsOf();
     // The deputy's home is their start page.
     expect(new URL(page.url()).pathname).toBe('/my');
     await page.getByRole('heading', { name: '我的接待安排' }).waitFor();
@@ -89,6 +97,8 @@ describe('reception duty (进站接待) from a phone', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
     await screenshot(page, 'duty-logged-phone');
 
+    const sessionsNow = await sessionsOf();
+    expect(sessionsNow).toBe(recordStart + 1);
     // Back on the start page today's duty reads as logged.
     await page.getByRole('button', { name: '返回' }).click();
     await page.locator('.duty-day.is-today .duty-logged').first().waitFor();
@@ -98,6 +108,15 @@ describe('reception duty (进站接待) from a phone', () => {
     expect(after.held).toBe(before.held + 1);
     expect(after.residentsReceived).toBe(before.residentsReceived + 2);
     expect(after.deputySessions).toBeGreaterThanOrEqual(before.deputySessions + 2);
+
+    // The deputy's record counts it too: the page shows the same number the API gives.
+    await page.getByRole('link', { name: '我的履职档案' }).click();
+    await page.getByRole('heading', { name: '杨卫鹏代表的履职档案' }).waitFor();
+    const figure = page.locator('.record-figures div', { hasText: '进站接待' });
+    expect(await figure.textContent()).toContain(`${sessionsNow} 次`);
+    expect(await page.locator('.home-list', { hasText: '接待群众 2 人次' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'duty-record-phone');
+    recordSessions = sessionsNow;
   });
 
   it('puts the opinion in the staff inbox with channel 进站接待, in the normal workflow', async () => {
@@ -109,5 +128,23 @@ describe('reception duty (进站接待) from a phone', () => {
     expect(text).toContain('进站接待');
     expect(text).toContain('待受理');
     await screenshot(page, 'duty-inbox-desktop');
+  });
+
+  it('gives the deputy a 代表码 that opens their station’s form with them named', async () => {
+    expect(recordSessions).toBeGreaterThan(0);
+    const page = await phone.newPage();
+    const png = await page.request.get('/api/deputies/1/qr.png?size=400');
+    expect(png.status()).toBe(200);
+    const image = PNG.sync.read(Buffer.from(await png.body()));
+    const url = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? '';
+    expect(url).toMatch(/\/s\/[A-Z0-9]{6}\?d=1$/);
+    // A resident's phone opens it: no session, no JavaScript needed.
+    const resident = await newContext(browser, { phone: true, javaScript: false });
+    const form = await resident.newPage();
+    await form.goto(url);
+    await form.getByText('您的意见将交给 杨卫鹏 代表').waitFor();
+    expect(await form.locator('.pg-contact a[href^="tel:"]').count()).toBe(1);
+    await screenshot(form, 'duty-code-form-phone');
+    await resident.close();
   });
 });

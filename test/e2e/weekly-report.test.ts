@@ -61,7 +61,10 @@ async function apiCookie(username: string): Promise<string> {
     body: JSON.stringify({ username, password: 'lianluo2026' }),
   });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith('lianluo_session='))!.split(';')[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('lianluo_session='))!
+    .split(';')[0]!;
 }
 
 describe('weekly report (周报)', () => {
@@ -80,7 +83,9 @@ describe('weekly report (周报)', () => {
     expect(count(cell('收到意见')[2]!)).toBe(first.previous.received);
     expect(count(cell('办结（本周发生）')[1]!)).toBe(first.total.resolved);
     expect(count(cell('重办')[1]!)).toBe(first.total.reopened);
-    expect(cell('按期办结率')[1]).toContain(`（${first.total.onTime.met}/${first.total.onTime.met + first.total.onTime.missed}）`);
+    expect(cell('按期办结率')[1]).toContain(
+      `（${first.total.onTime.met}/${first.total.onTime.met + first.total.onTime.missed}）`,
+    );
     // A week of the demo district has resolutions: the headline is not the cohort's 1.9 %.
     expect(first.total.resolved).toBeGreaterThan(10);
     // The definitions are in the footer, for print.

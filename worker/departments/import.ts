@@ -101,8 +101,9 @@ export function planDepartmentImport(bytes: Uint8Array, lookups: DepartmentLooku
   if (headerIndex < 0) return { ok: false, errors: [{ row: null, field: null, code: 'no_rows' }] };
   const header = rows[headerIndex]!.cells.map((c) => squash(c));
   const col = {} as Record<DepartmentField, number>;
-  for (const [field, _names] of Object.entries(DEPARTMENT_HEADERS) as [DepartmentField, readonly string[]][]) {
-    col[field] = header.indexOf(squash(n));
+  for (const [field, names] of Object.entries(DEPARTMENT_HEADERS) as [DepartmentField, readonly string[]][]) {
+    const wanted = new Set(names.map(squash));
+    col[field] = header.findIndex((h) => wanted.has(h));
   }
   if (col.name < 0) return { ok: false, errors: [{ row: rows[headerIndex]!.row, field: 'name', code: 'header_missing' }] };
 

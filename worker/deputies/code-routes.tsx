@@ -65,7 +65,7 @@ body{margin:0;background:#e8e8e8;color:#000;font-family:system-ui,-apple-system,
 .url{margin:auto 0 0;padding-top:6mm;font-size:10pt;color:#333;overflow-wrap:anywhere}
 .cardpage{width:210mm;max-width:100%;margin:0 auto 2rem;padding:14mm 16mm;background:#fff}
 .cardpage h2{font-size:12pt;margin:0 0 4mm}
-.card{width:90mm;height:54mm;border:.5pt dashed #555;padding:4mm;display:flex;gap:4mm;align-items:center}
+.card{width:90mm;max-width:100%;height:54mm;border:.5pt dashed #555;padding:4mm;display:flex;gap:4mm;align-items:center}
 .card .qr{width:44mm;height:44mm;margin:0;flex:0 0 auto}
 .card p{margin:0 0 1.5mm;text-align:left;font-size:9pt;line-height:1.4}
 .card .who{font-size:13pt;font-weight:700}

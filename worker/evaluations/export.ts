@@ -163,6 +163,16 @@ function courseColumns(q: QuestionOf<'course_block'>, courses: readonly Course[]
   const out: Column[] = [];
   for (const { id, course } of usableCourses(courses)) {
     const title = course.lecturer ? `${course.title}（${course.lecturer}）` : course.title;
+    if (q.absentOption !== false) {
+      // 未参加 is its own column: a blank rating then reads as "not there", not "skipped".
+      out.push({
+        code: courseFieldName(q.id, id, 'absent'),
+        question: `${title}：${msg(locale, 'absent')}`,
+        type: typeLabel(locale, 'type_course'),
+        values: [[1, msg(locale, 'absent')]],
+        read: (a) => (get(a, q.id, id, 'absent') === true ? 1 : null),
+      });
+    }
     for (const aspect of courseAspects(q)) {
       out.push({
         code: courseFieldName(q.id, id, aspect.code),

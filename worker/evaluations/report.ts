@@ -39,8 +39,10 @@ export interface CourseResult {
   courseId: string;
   title: string;
   lecturer: string;
-  /** Answers that rated this course at all. */
+  /** Answers that rated this course at all (未参加 not included). */
   n: number;
+  /** Answers that said 未参加 (did not attend): counted apart, never in a mean. */
+  absent: number;
   mean: number | null;
   aspects: AspectResult[];
   comments: string[];
@@ -116,7 +118,10 @@ function courseBlock(
     points: scalePoints(a.labels).map((p) => ({ value: p.value, label: localize(p.label, locale) })),
   }));
   const results: CourseResult[] = usableCourses(courses).map(({ id, course }) => {
-    const given = rows.map((r) => at(r.answers, q.id, id)).filter((v) => typeof v === 'object' && v !== null);
+    const answered = rows.map((r) => at(r.answers, q.id, id)).filter((v) => typeof v === 'object' && v !== null);
+    // 未参加 is counted apart: n, the means and the distributions are over those who attended.
+    const given = answered.filter((g) => at(g, 'absent') !== true);
+    const absent = answered.length - given.length;
     const perAspect = aspects.map((a) => ({
       code: a.code,
       label: a.label,
@@ -134,6 +139,7 @@ function courseBlock(
       title: course.title,
       lecturer: course.lecturer ?? '',
       n: given.length,
+      absent,
       mean: m === null ? null : round(m),
       aspects: perAspect,
       comments: texts(given.map((g) => at(g, 'comment'))),

@@ -47,11 +47,14 @@ export function describeChanges(before: FormDefinition, after: FormDefinition, l
   const old = new Map(before.questions.map((q) => [q.id, q]));
   const kept = new Set(after.questions.map((q) => q.id));
   if (before.title?.['zh-CN'] !== after.title?.['zh-CN'] && after.title) out.push(w.title(localize(after.title, locale)));
-  after.questions.forEach((q, i) => {
+  for (const [i, q] of after.questions.entries()) {
     const n = i + 1;
     const label = localize(q.label, locale);
     const was = old.get(q.id);
-    if (!was) return void out.push(w.added(n, label));
+    if (!was) {
+      out.push(w.added(n, label));
+      continue;
+    }
     const before0 = out.length;
     if (was.type !== q.type) out.push(w.type(n));
     if (localize(was.label, locale) !== label) out.push(w.relabelled(n, label));
@@ -61,7 +64,7 @@ export function describeChanges(before: FormDefinition, after: FormDefinition, l
     for (const [code, text] of o1) if (!o2.has(code)) out.push(w.optionRemoved(n, text));
     if (Boolean(was.showIf) !== Boolean(q.showIf)) out.push(w.condition(n, Boolean(q.showIf)));
     if (out.length === before0 && JSON.stringify(was) !== JSON.stringify(q)) out.push(w.other(n));
-  });
+  }
   for (const q of before.questions) if (!kept.has(q.id)) out.push(w.removed(localize(q.label, locale)));
   const order = (d: FormDefinition) => d.questions.map((q) => q.id).filter((id) => old.has(id) && kept.has(id));
   if (order(before).join() !== order(after).join()) out.push(w.moved);

@@ -61,7 +61,14 @@ export function transitionNotices(db: Database, f: TransitionFacts): BatchItem<'
     } else if (r.targetKind === 'deputy') {
       const deputyId = r.deputyId ?? 'assigned';
       out.push(
-        deputyOpinionNotice(db, { deputyId, opinionId: f.opinionId, templateId: 'deputy_supervise', eventKind: f.action, eventKey, now: f.now }),
+        deputyOpinionNotice(db, {
+          deputyId,
+          opinionId: f.opinionId,
+          templateId: 'deputy_supervise',
+          eventKind: f.action,
+          eventKey,
+          now: f.now,
+        }),
       );
     }
     return out;

@@ -178,6 +178,14 @@ export function directNotice(db: Database, n: DirectNotice) {
     .onConflictDoNothing();
 }
 
+/**
+ * A mainland mobile number in SQL (11 digits starting with 1). D1 refuses long GLOB character
+ * classes, so the check is spelled out: a department's contact phone may be a landline.
+ */
+export function isMobileSql(column: SQLiteColumn | SQL) {
+  return sql`(length(${column}) = 11 AND substr(${column}, 1, 1) = '1' AND ${column} NOT GLOB '*[^0-9]*')`;
+}
+
 /** A message to a department's contact phone about an opinion (交办, 催办). */
 export interface DepartmentNotice {
   departmentId: number;
@@ -216,7 +224,7 @@ export function departmentNotice(db: Database, n: DepartmentNotice) {
           }) as never,
         )
         .from(dep)
-        .where(sql`${dep.id} = ${n.departmentId} AND ${dep.active} = 1 AND ${dep.contactPhone} GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`) as never,
+        .where(sql`${dep.id} = ${n.departmentId} AND ${dep.active} = 1 AND ${isMobileSql(dep.contactPhone)}`) as never,
     )
     .onConflictDoNothing();
 }

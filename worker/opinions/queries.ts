@@ -2,7 +2,7 @@
  * Plain read queries of the opinions area. Each takes the drizzle handle and returns rows;
  * who may see what is decided by the callers (./access.ts), not here.
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../db/client';
 import { DUPLICATE_WINDOW_DAYS } from './similarity';
 
@@ -51,8 +51,24 @@ const listColumns = {
  * types the left-joined names as nullable.
  */
 
-/** One page of opinions and the total matching. */
-export async function listPage(db: Database, where: SQL | undefined, order: SQL[], page: number, pageSize: number) {
+/**
+ * Totals beyond this are shown as "1,000+": counting every match of a filter cost a read of
+ * every matching row on every page (1,000,274 rows for the default inbox at 1M opinions);
+ * counting stops here, so a page costs about the same at any size. Nobody pages past 20
+ * pages of 50; they narrow the filter.
+ */
+export const LIST_TOTAL_CAP = 1000;
+
+/** One page of opinions and the total matching (at most {@link LIST_TOTAL_CAP}, then `totalCapped`). */
+export async function listPage(
+  db: Database,
+  where: SQL | undefined,
+  order: SQL[],
+  page: number,
+  pageSize: number,
+  /** The same set written for counting (state indexes allowed); default `where`. */
+  countWhere: SQL | undefined = where,
+) {
   const [rows, total] = await Promise.all([
     db
       .select(listColumns)
@@ -66,9 +82,12 @@ export async function listPage(db: Database, where: SQL | undefined, order: SQL[
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .all(),
-    db.select({ n: count() }).from(o).where(where).get(),
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${o} WHERE ${countWhere ?? sql`1`} LIMIT ${LIST_TOTAL_CAP + 1})`,
+    ),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  const n = Number(total?.n ?? 0);
+  return { rows, total: Math.min(n, LIST_TOTAL_CAP), totalCapped: n > LIST_TOTAL_CAP };
 }
 
 /** Every matching opinion (for exports), with the full text, up to `limit` rows. */

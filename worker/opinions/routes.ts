@@ -27,6 +27,7 @@ import { orderOf, whereOf } from './filters';
 import { photoResponse, storePhoto } from './photos';
 import { listItem } from './present';
 import { departmentRow, ownAssignments } from './department-inbox';
+import { opinionIdByCode } from './code-lookup';
 import { listPage } from './queries';
 import { actionBody, type OpinionFilters, opinionFilters, opinionListQuery } from './validation';
 
@@ -42,10 +43,13 @@ const UPLOADERS = requireRole('admin', 'staff', 'deputy');
 /** The list's WHERE for this user and these filters, with the calendar the colours need. */
 async function filtered(db: Database, user: SessionUser, f: OpinionFilters, now: number) {
   const scope = listScope(user, f);
-  const calendar = await loadCalendar(db);
+  const [calendar, codeId] = await Promise.all([loadCalendar(db), f.q === undefined ? null : opinionIdByCode(db, f.q)]);
   // Handlers may find an opinion by part of the reporter's number; leaders may not probe numbers.
-  const where = whereOf(f, scope, { calendar, now, searchPhones: user.role !== 'leader' });
-  return { calendar, where, today: chinaDay(now) };
+  const ctx = { calendar, now, searchPhones: user.role !== 'leader', codeId };
+  const where = whereOf(f, scope, ctx);
+  // The same set for the (capped) count, free to use the state indexes: a count needs no order.
+  const countWhere = whereOf(f, scope, { ...ctx, indexedStates: true });
+  return { calendar, where, countWhere, today: chinaDay(now) };
 }
 
 /**
@@ -68,8 +72,8 @@ export const opinionRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const q = validate(opinionListQuery, c.req.query());
     const db = database(c.env.DB);
-    const { calendar, where, today } = await filtered(db, user, q, Date.now());
-    const { rows, total } = await listPage(db, where, orderOf(q.sort), q.page, q.pageSize);
+    const { calendar, where, countWhere, today } = await filtered(db, user, q, Date.now());
+    const { rows, total, totalCapped } = await listPage(db, where, orderOf(q.sort), q.page, q.pageSize, countWhere);
     const items = rows.map((r) => listItem(r, { calendar, today, locale: c.get('locale') }));
     if (user.role === 'department') {
       // A department's inbox: its own standing and clock on each item, and no reporter names.
@@ -79,9 +83,9 @@ export const opinionRoutes = new Hono<AppEnv>()
         items.map((i) => i.id),
       );
       const own = items.map((i) => departmentRow(i, mine.get(i.id) ?? null, calendar, today));
-      return c.json({ items: own, total, page: q.page, pageSize: q.pageSize, today });
+      return c.json({ items: own, total, totalCapped, page: q.page, pageSize: q.pageSize, today });
     }
-    return c.json({ items, total, page: q.page, pageSize: q.pageSize, today });
+    return c.json({ items, total, totalCapped, page: q.page, pageSize: q.pageSize, today });
   })
   .get('/categories', READERS, async (c) => {
     const rows = await database(c.env.DB)

@@ -6,7 +6,6 @@
 import { addWorkingDays, type Calendar, chinaDay } from '../workflow/calendar';
 import { TIMED_STATES } from '../workflow/states';
 
-const PHONE = `'1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`;
 const TIMED = TIMED_STATES.map((s) => `'${s}'`).join(', ');
 
 function statement(d1: D1Database, kind: 'due' | 'overdue', now: number, from: string, to: string) {
@@ -23,7 +22,8 @@ function statement(d1: D1Database, kind: 'due' | 'overdue', now: number, from: s
        JOIN opinions o ON o.id = a.opinion_id
        JOIN departments dep ON dep.id = a.department_id
        WHERE a.status IN ('assigned', 'signed') AND o.state IN (${TIMED}) AND o.due_on >= ?4 AND o.due_on <= ?5
-         AND dep.active = 1 AND dep.contact_phone GLOB ${PHONE}
+         AND dep.active = 1 AND length(dep.contact_phone) = 11 AND substr(dep.contact_phone, 1, 1) = '1'
+         AND dep.contact_phone NOT GLOB '*[^0-9]*'
        ON CONFLICT (dedupe_key) DO NOTHING`,
     )
     .bind(kind, template, now, from, to);
@@ -37,7 +37,13 @@ export async function departmentDeadlines(d1: D1Database, cal: Calendar, now: nu
   const [due, overdue] = await d1.batch([
     statement(d1, 'due', now, tomorrow, nextWorkingDay),
     // Overdue since yesterday or before; '0000-00-00' as the open lower bound.
-    statement(d1, 'overdue', now, '0000-00-00', new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)),
+    statement(
+      d1,
+      'overdue',
+      now,
+      '0000-00-00',
+      new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+    ),
   ]);
   return (due?.meta.changes ?? 0) + (overdue?.meta.changes ?? 0);
 }

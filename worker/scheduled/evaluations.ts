@@ -49,12 +49,18 @@ export async function runEvaluationSchedules(d1: D1Database, db: Database, now: 
   for (const { id } of toClose) {
     const release = releaseDueStatements(d1, id, await pendingCounts(d1, id), true, now);
     const [update] = await d1.batch([
-      d1.prepare(`UPDATE trainings SET evaluation_status = 'closed', updated_at = ? WHERE id = ? AND evaluation_status = 'open'`).bind(now, id),
+      d1
+        .prepare(`UPDATE trainings SET evaluation_status = 'closed', updated_at = ? WHERE id = ? AND evaluation_status = 'open'`)
+        .bind(now, id),
       ...release,
     ]);
     if ((update?.meta.changes ?? 0) > 0) closed.push(id);
   }
-  const open = await db.select({ id: t.id }).from(t).where(inArray(t.evaluationStatus, ['open'])).all();
+  const open = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(inArray(t.evaluationStatus, ['open']))
+    .all();
   let invited = 0;
   for (const { id } of open) invited += (await writeReminders(d1, id, null, now, 'invite')).queued;
   return { opened, closed, invited };

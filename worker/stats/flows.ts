@@ -81,9 +81,17 @@ export function backlog(
   cal: Calendar,
   today: string,
 ): Backlog {
-  const ages = workingDaysTo(cal, openByReceived.map((r) => r.day), today);
+  const ages = workingDaysTo(
+    cal,
+    openByReceived.map((r) => r.day),
+    today,
+  );
   const late = openByDue.filter((r) => r.day < today);
-  const lateness = workingDaysTo(cal, late.map((r) => r.day), today);
+  const lateness = workingDaysTo(
+    cal,
+    late.map((r) => r.day),
+    today,
+  );
   return {
     asOf: today,
     open: openByReceived.reduce((s, r) => s + r.n, 0),

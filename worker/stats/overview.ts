@@ -366,7 +366,10 @@ export function buildOverview(rows: OverviewRows, period: Period, today: string,
   // Opinion figures per township, and the total (district rows, or the filtered township's).
   const opinion = new Map<number, OpinionSums>();
   const weekly = new Map<string, { received: number; resolved: number; reopened: number; partial: boolean }>(
-    period.weeks.map((w) => [w, { received: 0, resolved: 0, reopened: 0, partial: today >= w && today <= addCalendarDays(w, 6) }]),
+    period.weeks.map((w) => [
+      w,
+      { received: 0, resolved: 0, reopened: 0, partial: today >= w && today <= addCalendarDays(w, 6) },
+    ]),
   );
   const totalKey = t ?? 0;
   for (const r of rows.opinionWeeks) {
@@ -431,7 +434,11 @@ export function buildOverview(rows: OverviewRows, period: Period, today: string,
   const limits = stepLimitsFromRows(rows.stepLimits.map((r) => ({ state: r.state, workingDays: r.working_days })));
   const limitDays = LIMIT_STATES.reduce((sum, s) => sum + (limits[s] ?? DEFAULT_STEP_LIMITS[s] ?? 0), 0);
   const cohortOpen = rows.openReceived.filter((r) => r.day >= period.from && r.day <= period.to);
-  const ages = workingDaysTo(calendar, cohortOpen.map((r) => r.day), today);
+  const ages = workingDaysTo(
+    calendar,
+    cohortOpen.map((r) => r.day),
+    today,
+  );
   const openAges = new Map<number, number>();
   for (const r of cohortOpen) {
     const age = ages.get(r.day) ?? 0;

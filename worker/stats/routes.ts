@@ -17,36 +17,37 @@ import { overviewQuery, weeklyQuery } from './validation';
 import { buildWeekly } from './weekly';
 import { addCalendarDays } from '../workflow/calendar';
 
-export const statsRoutes = new Hono<AppEnv>().get('/overview', requireRole('admin', 'staff', 'leader'), async (c) => {
-  const q = validate(overviewQuery, c.req.query());
-  const townshipId = townshipScope(currentUser(c), q.townshipId);
-  const today = chinaDay(Date.now());
-  const p = wholeWeeks(q.from, q.to, today);
-  if (!p.ok) {
-    throw new ApiError(422, p.problem, { max: MAX_WEEKS }, { to: { key: p.problem, params: { max: MAX_WEEKS } } });
-  }
-  const { period } = p;
-  const started = performance.now();
-  const rows = await readOverview(c.env.DB, {
-    fromWeek: period.weeks[0]!,
-    toWeek: period.weeks[period.weeks.length - 1]!,
-    toDay: period.to,
-    townshipId,
-    category: q.category ?? '',
-    trainingId: q.trainingId ?? null,
-    today,
-  });
-  const overview = buildOverview(rows, period, today, {
-    townshipId,
-    level: q.level ?? null,
-    category: q.category ?? null,
-    trainingId: q.trainingId ?? null,
-  });
-  c.header('X-Rows-Read', String(rows.rowsRead));
-  c.header('Server-Timing', `d1;dur=${(performance.now() - started).toFixed(1)}`);
-  c.header('Cache-Control', 'private, no-store');
-  return c.json(overview);
-})
+export const statsRoutes = new Hono<AppEnv>()
+  .get('/overview', requireRole('admin', 'staff', 'leader'), async (c) => {
+    const q = validate(overviewQuery, c.req.query());
+    const townshipId = townshipScope(currentUser(c), q.townshipId);
+    const today = chinaDay(Date.now());
+    const p = wholeWeeks(q.from, q.to, today);
+    if (!p.ok) {
+      throw new ApiError(422, p.problem, { max: MAX_WEEKS }, { to: { key: p.problem, params: { max: MAX_WEEKS } } });
+    }
+    const { period } = p;
+    const started = performance.now();
+    const rows = await readOverview(c.env.DB, {
+      fromWeek: period.weeks[0]!,
+      toWeek: period.weeks[period.weeks.length - 1]!,
+      toDay: period.to,
+      townshipId,
+      category: q.category ?? '',
+      trainingId: q.trainingId ?? null,
+      today,
+    });
+    const overview = buildOverview(rows, period, today, {
+      townshipId,
+      level: q.level ?? null,
+      category: q.category ?? null,
+      trainingId: q.trainingId ?? null,
+    });
+    c.header('X-Rows-Read', String(rows.rowsRead));
+    c.header('Server-Timing', `d1;dur=${(performance.now() - started).toFixed(1)}`);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(overview);
+  })
   /**
    * GET /api/stats/weekly: the 周报 of one week (default: last week), reproducible — see
    * ./weekly.ts for why its figures do not change once the week is over.

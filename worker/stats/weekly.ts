@@ -80,8 +80,7 @@ class WeekSums {
   }
 }
 
-const diff = (a: WeekFlow, b: WeekFlow) =>
-  Object.fromEntries(COMPARED.map((k) => [k, a[k] - b[k]])) as Record<Compared, number>;
+const diff = (a: WeekFlow, b: WeekFlow) => Object.fromEntries(COMPARED.map((k) => [k, a[k] - b[k]])) as Record<Compared, number>;
 
 /**
  * Builds the report of the week starting `monday` from the rows of that week and the four
@@ -101,7 +100,10 @@ export function buildWeekly(
   const at = (township: number, week: string) => {
     const key = `${township}|${week}`;
     let s = sums.get(key);
-    if (!s) sums.set(key, (s = new WeekSums()));
+    if (!s) {
+      s = new WeekSums();
+      sums.set(key, s);
+    }
     return s;
   };
   for (const r of weekRows) {
@@ -128,9 +130,10 @@ export function buildWeekly(
   const pooledMet = before.reduce((s, f) => s + f.onTime.met, 0);
   const pooledAll = before.reduce((s, f) => s + f.onTime.met + f.onTime.missed, 0);
   const fourWeekAverage = {
-    ...(Object.fromEntries(
-      COMPARED.map((k) => [k, round(before.reduce((s, f) => s + f[k], 0) / 4, 1)]),
-    ) as Record<Compared, number>),
+    ...(Object.fromEntries(COMPARED.map((k) => [k, round(before.reduce((s, f) => s + f[k], 0) / 4, 1)])) as Record<
+      Compared,
+      number
+    >),
     onTimeRate: share(pooledMet, pooledAll),
   };
   const shown = townships.filter((t) => (filters.townshipId === null ? t.active === 1 : t.id === filters.townshipId));

@@ -45,8 +45,8 @@ export interface ChartCanvasProps {
   percent?: boolean;
   /** Formats a value in tooltips. */
   format?: (value: number) => string;
-  /** Called with the index of the clicked category (bar row / column). */
-  onSelect?: (index: number) => void;
+  /** Called with the index of the clicked category (bar row / column) and of the series (segment). */
+  onSelect?: (index: number, series: number) => void;
 }
 
 function config(p: ChartCanvasProps): ChartConfiguration<'bar', (number | null)[], string> {
@@ -92,7 +92,7 @@ function config(p: ChartCanvasProps): ChartConfiguration<'bar', (number | null)[
       onClick: p.onSelect
         ? (_event, elements) => {
             const first = elements[0];
-            if (first) p.onSelect?.(first.index);
+            if (first) p.onSelect?.(first.index, first.datasetIndex);
           }
         : undefined,
       onHover: p.onSelect
@@ -114,7 +114,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
 
   useEffect(() => {
     if (!canvas.current) return;
-    const cfg = config({ ...props, onSelect: props.onSelect ? (i) => latest.current.onSelect?.(i) : undefined });
+    const cfg = config({ ...props, onSelect: props.onSelect ? (i, series) => latest.current.onSelect?.(i, series) : undefined });
     let live = true;
     loadChartJs()
       .then(({ Chart }) => {

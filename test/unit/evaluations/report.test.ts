@@ -96,11 +96,7 @@ describe('answerWorkbook', () => {
     expect(header.slice(0, 4)).toEqual(['no', 'version', 'township', 'content']);
     expect(answers!.rows.slice(1).map((r) => r[0])).toEqual([1, 2, 3]);
     // Sorted by id: 'a' (township 2, withheld), 'b' (township 1), 'c' (township 2).
-    expect(answers!.rows.slice(1).map((r) => r[2])).toEqual([
-      '',
-      '城关街道',
-      '',
-    ]);
+    expect(answers!.rows.slice(1).map((r) => r[2])).toEqual(['', '城关街道', '']);
     const budget = header.indexOf('topics_next.budget');
     expect(answers!.rows.slice(1).map((r) => r[budget])).toEqual([1, 1, null]);
     const clarity = header.indexOf('courses.11.clarity');

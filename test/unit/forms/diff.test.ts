@@ -19,7 +19,13 @@ describe('describeChanges', () => {
       schemaVersion: 1,
       title: { 'zh-CN': '会后小调查' },
       questions: [
-        { id: 'q2', type: 'choice', label: { 'zh-CN': '来源' }, other: true, options: [{ code: 'o1', label: { 'zh-CN': '短信' } }] },
+        {
+          id: 'q2',
+          type: 'choice',
+          label: { 'zh-CN': '来源' },
+          other: true,
+          options: [{ code: 'o1', label: { 'zh-CN': '短信' } }],
+        },
         { id: 'q1', type: 'scale5', label: { 'zh-CN': '您满意吗' }, required: false },
         { id: 'q4', type: 'textarea', label: { 'zh-CN': '建议' }, showIf: { field: 'q1', atMost: 2 } },
       ],

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import holidays from '../../../worker/workflow/cn-holidays.json';
-import { calendarRowsFromHolidayFile } from '../../../worker/workflow/calendar';
+import { calendarRowsFromHolidayFile, missingHolidayYear } from '../../../worker/workflow/calendar';
 import { asHolidayFile, type ParsedNotice, parseHolidayNotice } from '../../../worker/workflow/holiday-notice';
 
 const notice = (year: number) => readFileSync(new URL(`../../fixtures/holiday-notices/${year}.txt`, import.meta.url), 'utf8');
@@ -63,5 +63,13 @@ describe('parseHolidayNotice', () => {
       periods: [{ name: '元旦', off: ['2027-01-01', '2027-01-02', '2027-01-03'], work: [] }],
       warnings: [],
     });
+  });
+});
+
+describe('missingHolidayYear (calendar upkeep)', () => {
+  it('warns from 1 November while next year has no listed days, and stops once one is entered', () => {
+    expect(missingHolidayYear('2026-10-31', [])).toBeNull();
+    expect(missingHolidayYear('2026-11-01', ['2026-10-01'])).toBe(2027);
+    expect(missingHolidayYear('2026-12-04', ['2027-01-01'])).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /** The demo 排班 agrees with the demo sessions: every session falls on its rota's duty day. */
 import { describe, expect, it } from 'vitest';
 import { buildDemoDistrict } from '../../../scripts/seed/district';
-import { buildDutySchedules, stationPhones } from '../../../scripts/seed/duty';
+import { buildActivities, buildDutySchedules, stationPhones } from '../../../scripts/seed/duty';
 import { buildReceptions } from '../../../scripts/seed/receptions';
 import { dutyDays } from '../../../worker/receptions/schedule';
 import { addCalendarDays, defaultCalendar, isWorkingDay } from '../../../worker/workflow/calendar';
@@ -57,5 +57,19 @@ describe('demo duty schedules', () => {
     for (const p of phones) expect(p.phone).toMatch(/^0730-8\d{3} \d{4}$/);
     // Everyone is on duty at least every eight weeks.
     expect(schedules.every((s) => (s.everyWeeks ?? 1) <= 8)).toBe(true);
+  });
+});
+
+describe('demo activities', () => {
+  it('fills the demo deputy’s record, with one entry waiting for staff', () => {
+    const rows = buildActivities(district, { until });
+    const deputyId = district.accounts.find((a) => a.role === 'deputy')!.deputyId!;
+    const own = rows.filter((r) => r.deputyId === deputyId);
+    expect(own.length).toBeGreaterThanOrEqual(4);
+    expect(own.filter((r) => r.status === 'pending')).toHaveLength(1);
+    expect(new Set(own.map((r) => r.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(rows.every((r) => r.day < until)).toBe(true);
+    const townshipOf = new Map(district.deputies.map((x) => [x.id, x.townshipId]));
+    expect(rows.every((r) => townshipOf.get(r.deputyId) === r.townshipId)).toBe(true);
   });
 });

@@ -109,7 +109,7 @@ describe('buildDemoDistrict', () => {
     }
   });
 
-  it('has the six demo accounts, the deputy being a district deputy at 城关街道人大代表联络站', () => {
+  it('has the demo accounts, the deputy being a district deputy at 城关街道人大代表联络站', () => {
     expect(d.password).toBe(DEMO_PASSWORD);
     expect(d.accounts.map((a) => [a.username, a.role, a.townshipId])).toEqual([
       ['admin', 'admin', null],
@@ -118,6 +118,8 @@ describe('buildDemoDistrict', () => {
       ['donghu', 'staff', 2],
       ['leader', 'leader', null],
       ['deputy', 'deputy', null],
+      ['zhujian', 'department', null],
+      ['jiaotong', 'department', null],
     ]);
     const account = d.accounts[5];
     const deputy = d.deputies.find((x) => x.id === account?.deputyId);

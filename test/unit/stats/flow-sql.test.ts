@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLOW_TRIGGERS, flowSql, flowStatements } from './flow-sql';
+import { anyResolutionSql, anyResolutionStatements, FLOW_TRIGGERS, flowSql, flowStatements } from './flow-sql';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -29,5 +29,16 @@ describe('the stats_flow_triggers migration', () => {
     const eventTrigger = statements.findIndex((s) => s.startsWith('CREATE TRIGGER stats_events_insert'));
     expect(factTrigger).toBeLessThan(backfill);
     expect(backfill).toBeLessThan(eventTrigger);
+  });
+});
+
+describe('the stats_flow_any_resolution migration', () => {
+  it('is exactly what flow-sql.ts generates, and replaces the event trigger', () => {
+    const file = readdirSync(`${root}migrations`).find((f) => f.endsWith('_stats_flow_any_resolution.sql'));
+    expect(file).toBeDefined();
+    expect(readFileSync(`${root}migrations/${file}`, 'utf8')).toBe(anyResolutionSql());
+    const statements = anyResolutionStatements();
+    expect(statements[0]).toBe('DROP TRIGGER stats_events_insert;');
+    expect(statements.at(-1)).toMatch(/^CREATE TRIGGER stats_events_insert .*to_state = 'resolved'/);
   });
 });

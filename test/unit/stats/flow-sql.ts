@@ -55,7 +55,19 @@ const FACT_COLUMNS = [
  * INSERT … SELECT of the facts of the events `source` (alias e), joined with their opinion.
  * `x` is computed once per event in the inner SELECT; the outer one turns it into 0/1 columns.
  */
-const insertFacts = (source: string, where: string) => `INSERT INTO stats_event_facts (event_id, opinion_id, township_id, category, event_week, received_week, due_week, ${FACT_COLUMNS.join(', ')})
+/**
+ * What kind of event alias x is for the facts. v1 (the stats_flow_triggers migration) went by
+ * the action; v2 counts every step into 已办结 as a resolution, whichever action took it
+ * there (the departments' accept_answer as well as resolve).
+ */
+const kindOf = (x: string, v2: boolean) =>
+  v2 ? `iif(${x}.to_state = 'resolved' AND ${x}.from_state IS NOT 'resolved', 'resolve', ${x}.action)` : `${x}.action`;
+
+const insertFacts = (
+  source: string,
+  where: string,
+  v2 = false,
+) => `INSERT INTO stats_event_facts (event_id, opinion_id, township_id, category, event_week, received_week, due_week, ${FACT_COLUMNS.join(', ')})
   SELECT x.id, x.opinion_id, x.township_id, x.category, ${weekOfDaySql('x.day')}, ${weekSql('x.received_at')}, iif(x.d IS NULL, NULL, ${weekOfDaySql('x.d')}),
     x.action = 'resolve', x.action = 'reopen',
     x.action = 'rate' AND NOT x.staff, x.action = 'rate' AND NOT x.staff AND x.rating IN (${ACCEPTING}),
@@ -66,16 +78,30 @@ const insertFacts = (source: string, where: string) => `INSERT INTO stats_event_
     x.action = 'rate' AND x.first_of_kind AND x.rating IN (${ACCEPTING}),
     x.action = 'rate' AND x.first_of_kind AND x.staff,
     x.action = 'rate' AND x.first_of_kind AND x.staff AND x.rating IN (${ACCEPTING})
-  FROM (SELECT e.id, e.opinion_id, e.action, e.to_state, o.township_id, o.category, o.received_at,
+  FROM (SELECT e.id, e.opinion_id, ${v2 ? `${kindOf('e', v2)} AS action` : 'e.action'}, e.to_state, o.township_id, o.category, o.received_at,
       ${daySql('e.at')} AS day, e.actor_user_id IS NOT NULL AS staff, ${ratingOf('e')} AS rating,
       iif(${inDeadline('e.to_state')}, ${deadlineOf('e')}, NULL) AS new_deadline,
       iif(${inDeadline('e.from_state')}, ${deadlineInForce('e')}, NULL) AS d,
-      iif(e.action IN ('resolve', 'rate'), NOT EXISTS (SELECT 1 FROM opinion_events q WHERE q.opinion_id = e.opinion_id AND q.id < e.id AND q.action = e.action), 0) AS first_of_kind
+      iif(${kindOf('e', v2)} IN ('resolve', 'rate'), NOT EXISTS (SELECT 1 FROM opinion_events q WHERE q.opinion_id = e.opinion_id AND q.id < e.id AND ${kindOf('q', v2)} = ${kindOf('e', v2)}), 0) AS first_of_kind
     FROM ${source} JOIN opinions o ON o.id = e.opinion_id WHERE ${where}) x
   WHERE x.action IN ('resolve', 'reopen', 'rate') OR coalesce(x.day > x.d AND (NOT ${inDeadline('x.to_state')} OR x.new_deadline IS NOT NULL), 0);`;
 
 /** Events that can contribute a fact (cheap test before the lookups). */
-const mayCount = (x: string) => `(${x}.action IN ('resolve', 'reopen', 'rate') OR ${inDeadline(`${x}.from_state`)})`;
+const mayCount = (x: string, v2 = false) =>
+  `(${x}.action IN ('resolve', 'reopen', 'rate')${v2 ? ` OR ${x}.to_state = 'resolved'` : ''} OR ${inDeadline(`${x}.from_state`)})`;
+
+/** The event trigger: v1 in stats_flow_triggers, v2 from stats_flow_any_resolution on. */
+const eventsTrigger = (v2: boolean): Trigger => ({
+  name: 'stats_events_insert',
+  on: `AFTER INSERT ON opinion_events WHEN ${mayCount('NEW', v2)}`,
+  body: [
+    insertFacts(
+      '(SELECT NEW.id AS id, NEW.opinion_id AS opinion_id, NEW.at AS at, NEW.action AS action, NEW.from_state AS from_state, NEW.to_state AS to_state, NEW.actor_user_id AS actor_user_id, NEW.data AS data) e',
+      'true',
+      v2,
+    ),
+  ],
+});
 
 const fourKeys = (category: string, township: string) =>
   `(SELECT ${category} AS v UNION SELECT '') c, (SELECT ${township} AS v UNION SELECT 0) t`;
@@ -200,7 +226,9 @@ const FACT_TRIGGERS: Trigger[] = [
   { name: 'stats_event_facts_delete', on: 'AFTER DELETE ON stats_event_facts', body: removeFact },
 ];
 
-const histogramRemove = (days: string) => `resolve_days = iif(coalesce(json_extract(resolve_days, '$."' || ${days} || '"'), 0) <= 1,
+const histogramRemove = (
+  days: string,
+) => `resolve_days = iif(coalesce(json_extract(resolve_days, '$."' || ${days} || '"'), 0) <= 1,
         json_remove(resolve_days, '$."' || ${days} || '"'),
         json_set(resolve_days, '$."' || ${days} || '"', json_extract(resolve_days, '$."' || ${days} || '"') - 1))`;
 const histogramAdd = (days: string) =>
@@ -208,12 +236,12 @@ const histogramAdd = (days: string) =>
 
 /** Every other trigger of the migration (created after the backfill). */
 const TRIGGERS: Trigger[] = [
+  eventsTrigger(false),
   {
-    name: 'stats_events_insert',
-    on: `AFTER INSERT ON opinion_events WHEN ${mayCount('NEW')}`,
-    body: [insertFacts('(SELECT NEW.id AS id, NEW.opinion_id AS opinion_id, NEW.at AS at, NEW.action AS action, NEW.from_state AS from_state, NEW.to_state AS to_state, NEW.actor_user_id AS actor_user_id, NEW.data AS data) e', 'true')],
+    name: 'stats_events_delete',
+    on: 'AFTER DELETE ON opinion_events',
+    body: ['DELETE FROM stats_event_facts WHERE event_id = OLD.id;'],
   },
-  { name: 'stats_events_delete', on: 'AFTER DELETE ON opinion_events', body: ['DELETE FROM stats_event_facts WHERE event_id = OLD.id;'] },
   ...OPEN_ROLLUPS.flatMap(openTriggers),
   {
     // A calendar correction recomputes working_days (worker/stats/recompute.ts): move the count.
@@ -301,4 +329,34 @@ export function flowSql(): string {
   return `${header}${flowStatements().join('\n--> statement-breakpoint\n')}\n`;
 }
 
-if (globalThis.process?.argv?.[1]?.endsWith('flow-sql.ts')) process.stdout.write(flowSql());
+/**
+ * The statements of the `stats_flow_any_resolution` migration: the event trigger again (v2,
+ * every step into 已办结 is a resolution), and the facts of the opinions it changes rebuilt with
+ * it. Deleting those facts takes their counts back out of stats_opinion_weeks
+ * (stats_event_facts_delete); inserting them again adds the new counts.
+ */
+export function anyResolutionStatements(): string[] {
+  // Only opinions that reached 已办结 by another action than resolve count differently under v2
+  // (their facts, and the first-of-kind flags of their later events). Rebuilding just those
+  // keeps every other fact row as it is: the facts of other opinions are already right.
+  const affected = `SELECT a.opinion_id FROM opinion_events a WHERE a.to_state = 'resolved' AND a.from_state IS NOT 'resolved' AND a.action <> 'resolve'`;
+  return [
+    'DROP TRIGGER stats_events_insert;',
+    `DELETE FROM stats_event_facts WHERE opinion_id IN (${affected});`,
+    insertFacts('opinion_events e', `${mayCount('e', true)} AND e.opinion_id IN (${affected})`, true),
+    triggerSql(eventsTrigger(true)),
+  ];
+}
+
+/** The whole stats_flow_any_resolution migration file. */
+export function anyResolutionSql(): string {
+  const header =
+    '-- Statistics flows: count every step into 已办结 as a resolution (resolve and accept_answer).\n' +
+    '-- Generated by test/unit/stats/flow-sql.ts (anyResolutionSql); flow-sql.test.ts checks it.\n';
+  return `${header}${anyResolutionStatements().join('\n--> statement-breakpoint\n')}\n`;
+}
+
+// Printed when run directly (tsx): `-- any-resolution` prints the second migration.
+if (globalThis.process?.argv?.[1]?.endsWith('flow-sql.ts')) {
+  process.stdout.write(process.argv.includes('any-resolution') ? anyResolutionSql() : flowSql());
+}

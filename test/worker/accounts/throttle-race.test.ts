@@ -25,5 +25,5 @@ describe('sign-in throttling under concurrency', () => {
     expect(result.signedIn).toBe(0);
     expect(result.evaluated).toBeLessThanOrEqual(5);
     expect(result.evaluated + result.throttled).toBe(200);
-  });
+  }, 60_000);
 });

@@ -27,7 +27,13 @@ interface Case {
 
 const MATRIX: Case[] = [
   // The form builder's preview (worker/forms): staff who build forms; the phone opens /p/<token> without signing in.
-  { method: 'POST', route: '/api/forms/previews', path: '/api/forms/previews', json: {}, allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  {
+    method: 'POST',
+    route: '/api/forms/previews',
+    path: '/api/forms/previews',
+    json: {},
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
   {
     method: 'PUT',
     route: '/api/forms/previews/:token',

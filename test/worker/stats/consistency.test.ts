@@ -10,13 +10,7 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overview } from '../../../worker/stats/overview';
 import { weekStart, wholeWeeks } from '../../../worker/stats/periods';
-import {
-  addCalendarDays,
-  addWorkingDays,
-  buildCalendar,
-  type CalendarRow,
-  chinaDay,
-} from '../../../worker/workflow/calendar';
+import { addCalendarDays, addWorkingDays, buildCalendar, type CalendarRow, chinaDay } from '../../../worker/workflow/calendar';
 import { call, type Fixture, ORIGIN, seedFixture } from '../helpers';
 import { type District, insertOpinion, seedDistrict, transition } from './district';
 import { independentOverview, independentWeekly } from './independent';
@@ -255,8 +249,10 @@ describe('every figure of the overview equals the raw tables', () => {
     // The current week's rows: inside the default period, whatever else is stored.
     const week = weekStart(chinaDay(Date.now()));
     const bump = (column: string, d: number, township = 1) =>
+      // An upsert, so the drift is planted even in a week the township had no row for yet.
       env.DB.prepare(
-        `UPDATE stats_opinion_weeks SET ${column} = ${column} + ?1 WHERE township_id = ?2 AND category = '' AND week = ?3`,
+        `INSERT INTO stats_opinion_weeks (category, week, township_id, ${column}) VALUES ('', ?3, ?2, ?1)
+         ON CONFLICT (category, week, township_id) DO UPDATE SET ${column} = ${column} + ?1`,
       )
         .bind(d, township, week)
         .run();

@@ -54,6 +54,8 @@ interface EventRaw {
 /** An event with its opinion, its day, and the deadline outcome it settled (if any). */
 interface Walked {
   e: EventRaw;
+  /** 'resolve' for every step into 已办结, else the action. */
+  kind: string;
   o: OpinionRaw;
   day: string;
   deadline: string | null;
@@ -112,15 +114,17 @@ async function walkEvents(db: D1Database, opinions: OpinionRaw[]): Promise<Walke
     const fromTracked = DEADLINE_STATES.has(e.from_state ?? '');
     const toTracked = DEADLINE_STATES.has(e.to_state);
     const setsDeadline = toTracked && typeof data.deadline === 'string';
+    // Any step into 已办结 is a resolution, whichever action took it (resolve, accept_answer).
+    const kind = e.to_state === 'resolved' && e.from_state !== 'resolved' ? 'resolve' : e.action;
     let outcome: 'met' | 'missed' | null = null;
     if (fromTracked && deadline !== null) {
-      if (e.action === 'resolve') outcome = day <= deadline ? 'met' : 'missed';
+      if (kind === 'resolve') outcome = day <= deadline ? 'met' : 'missed';
       else if ((!toTracked || setsDeadline) && day > deadline) outcome = 'missed';
     }
-    const firstKey = `${e.opinion_id}:${e.action}`;
+    const firstKey = `${e.opinion_id}:${kind}`;
     const first = !seen.has(firstKey);
     seen.add(firstKey);
-    if (o) walked.push({ e, o, day, deadline: outcome ? deadline : null, outcome, first, rating: data.rating ?? null });
+    if (o) walked.push({ e, kind, o, day, deadline: outcome ? deadline : null, outcome, first, rating: data.rating ?? null });
     if (setsDeadline) deadline = data.deadline!;
   }
   return walked;
@@ -219,7 +223,11 @@ export async function independentOverview(
     training ?? -1,
   );
   const trainingRow = (
-    await all<{ starts_on: string; ends_on: string }>(db, 'SELECT starts_on, ends_on FROM trainings WHERE id = ?1', training ?? -1)
+    await all<{ starts_on: string; ends_on: string }>(
+      db,
+      'SELECT starts_on, ends_on FROM trainings WHERE id = ?1',
+      training ?? -1,
+    )
   )[0];
   let trainingDays = 0;
   if (trainingRow) for (let d = trainingRow.starts_on; d <= trainingRow.ends_on; d = addCalendarDays(d, 1)) trainingDays++;
@@ -297,8 +305,8 @@ export async function independentOverview(
     const missed = missedRecorded + missedOpen;
     return {
       received: cohort.filter(inScope).length,
-      resolved: inP.filter((w) => w.e.action === 'resolve').length,
-      reopened: inP.filter((w) => w.e.action === 'reopen').length,
+      resolved: inP.filter((w) => w.kind === 'resolve').length,
+      reopened: inP.filter((w) => w.kind === 'reopen').length,
       onTime: { met, missed, rate: share(met, met + missed) },
     };
   }
@@ -306,8 +314,8 @@ export async function independentOverview(
   function satisfaction(inScope: (o: OpinionRaw) => boolean): Figures['satisfaction'] {
     const ids = new Set(cohort.filter(inScope).map((o) => o.id));
     const firsts = walked.filter((w) => w.first && ids.has(w.o.id));
-    const resolvedOnce = firsts.filter((w) => w.e.action === 'resolve').length;
-    const firstRatings = firsts.filter((w) => w.e.action === 'rate');
+    const resolvedOnce = firsts.filter((w) => w.kind === 'resolve').length;
+    const firstRatings = firsts.filter((w) => w.kind === 'rate');
     const rated = (list: Walked[]) => {
       const satisfied = list.filter((w) => OK.has(w.rating ?? '')).length;
       return { n: list.length, satisfied, rate: share(satisfied, list.length) };
@@ -354,7 +362,7 @@ export async function independentOverview(
   };
 
   const weekEvents = (week: string, action: string) =>
-    walked.filter((w) => scope(w.o) && matchesCategory(w.o) && w.e.action === action && weekStart(w.day) === week).length;
+    walked.filter((w) => scope(w.o) && matchesCategory(w.o) && w.kind === action && weekStart(w.day) === week).length;
   const weekly = period.weeks.map((week) => ({
     week,
     received: cohort.filter((o) => scope(o) && weekStart(chinaDay(o.received_at)) === week).length,
@@ -513,14 +521,14 @@ export async function independentWeekly(
       (o) => matches(o, township) && DEADLINE_STATES.has(o.state) && o.due_on !== null && inWeek(o.due_on, w) && o.due_on < today,
     ).length;
     const missed = due.filter((x) => x.outcome === 'missed').length + missedOpen;
-    const ratings = happened.filter((x) => x.e.action === 'rate');
+    const ratings = happened.filter((x) => x.kind === 'rate');
     const own = ratings.filter((x) => x.e.actor_user_id === null);
     const calls = ratings.filter((x) => x.e.actor_user_id !== null);
     const ok = (list: Walked[]) => list.filter((x) => OK.has(x.rating ?? '')).length;
     return {
       received: opinions.filter((o) => matches(o, township) && inWeek(chinaDay(o.received_at), w)).length,
-      resolved: happened.filter((x) => x.e.action === 'resolve').length,
-      reopened: happened.filter((x) => x.e.action === 'reopen').length,
+      resolved: happened.filter((x) => x.kind === 'resolve').length,
+      reopened: happened.filter((x) => x.kind === 'reopen').length,
       onTime: { met, missed, rate: share(met, met + missed) },
       rated: own.length,
       ratedSatisfied: share(ok(own), own.length),

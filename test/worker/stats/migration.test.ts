@@ -53,7 +53,9 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
               !keyNames.includes(k) &&
               k !== 'as_of' &&
               ((typeof v === 'number' && v !== 0) || (Array.isArray(v) && v.length > 0)),
-          ) || table === 'stats_resolutions' || table === 'stats_event_facts',
+          ) ||
+          table === 'stats_resolutions' ||
+          table === 'stats_event_facts',
       );
   }
   return out;
@@ -94,11 +96,12 @@ describe('rollup migrations', () => {
     // Back to the schema before the rollups: no stats tables, no triggers…
     for (const name of [...ROLLUP_TRIGGERS, ...FLOW_TRIGGERS]) await env.DB.prepare(`DROP TRIGGER ${name}`).run();
     for (const table of Object.keys(TABLES)) await env.DB.prepare(`DROP TABLE ${table}`).run();
-    // …then the four migrations, as wrangler would run them.
+    // …then the five migrations, as wrangler would run them.
     await applyMigration('_stats_tables');
     await applyMigration('_stats_rollups');
     await applyMigration('_stats_flows');
     await applyMigration('_stats_flow_triggers');
+    await applyMigration('_stats_flow_any_resolution');
 
     const after = await call('GET', '/api/stats/overview', { cookie: fx.users.leader });
     const overviewAfter = await after.json<Record<string, unknown>>();

@@ -104,6 +104,9 @@ export default function DeputyHomePage() {
         <p class="home-section">
           <a class="btn btn-secondary" href={`/record/${user.deputyId}`}>
             {t('duty.home.record')}
+          </a>{' '}
+          <a class="btn btn-secondary" href={`/api/deputies/${user.deputyId}/poster`} target="_blank" rel="noopener">
+            {t('code.mine')}
           </a>
         </p>
       ) : null}

@@ -219,7 +219,8 @@ export default function RecordPage() {
                 <a class="code" href={`/opinions/${o.id}`}>
                   {formatTrackingCode(o.trackingCode)}
                 </a>{' '}
-                <StateBadge state={o.state} /> <span class="muted">{getLocale() === 'en' ? (o.categoryEn ?? o.category) : (o.categoryZh ?? o.category)}</span>
+                <StateBadge state={o.state} />{' '}
+                <span class="muted">{getLocale() === 'en' ? (o.categoryEn ?? o.category) : (o.categoryZh ?? o.category)}</span>
               </li>
             ))}
           </ul>

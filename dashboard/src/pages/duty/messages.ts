@@ -140,6 +140,11 @@ export const dutyZhCN = {
   'record.kind.voter_contact': '联系选民',
   'record.kind.other': '其他',
   'record.link': '履职档案',
+  'code.link': '代表码',
+  'code.mine': '我的代表码',
+  'stations.qrPng': '二维码 PNG',
+  'stations.qrSvg': '二维码 SVG',
+  'stations.poster': '打印海报',
   'duty.home.record': '我的履职档案',
 } as const;
 
@@ -282,5 +287,10 @@ export const dutyEn: Record<keyof typeof dutyZhCN, string> = {
   'record.kind.voter_contact': 'Contact with voters',
   'record.kind.other': 'Other',
   'record.link': 'Record',
+  'code.link': 'QR code',
+  'code.mine': 'My QR code',
+  'stations.qrPng': 'QR code (PNG)',
+  'stations.qrSvg': 'QR code (SVG)',
+  'stations.poster': 'Print poster',
   'duty.home.record': 'My record',
 };

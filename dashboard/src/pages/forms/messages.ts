@@ -83,6 +83,7 @@ export const formsZhCN = {
   'forms.preview.qrAlt': '预览页面的二维码',
   'forms.preview.open': '在新窗口打开预览',
   'forms.preview.pending': '修改无误后，这里会显示预览。',
+  'forms.results.absent': '（未参加 {n}）',
 } as const;
 
 export const formsEn: Record<keyof typeof formsZhCN, string> = {
@@ -166,4 +167,5 @@ export const formsEn: Record<keyof typeof formsZhCN, string> = {
   'forms.preview.qrAlt': 'QR code of the preview page',
   'forms.preview.open': 'Open the preview in a new window',
   'forms.preview.pending': 'The preview appears here once the form has no problems.',
+  'forms.results.absent': '(did not attend: {n})',
 };

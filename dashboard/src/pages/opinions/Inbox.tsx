@@ -5,6 +5,7 @@
  * what is assigned to them), so the page only hides filters that could not apply.
  */
 import { RemindersBanner } from '../departments/Reminders';
+import { OverviewFilterNote } from '../overview/DrillNote';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { call, client, query } from '../../api';
@@ -171,6 +172,7 @@ export default function InboxPage() {
         )}
       </PageHeader>
       {deputy ? <RemindersBanner /> : null}
+      {params.from === 'overview' ? <OverviewFilterNote params={params} /> : null}
       {deputy && !department ? <p class="page-intro">{t('opinions.myIntro')}</p> : null}
 
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the WebViews staff use. */}

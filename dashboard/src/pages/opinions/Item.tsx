@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime, t } from '../../i18n';
 import { useLocale } from '../../i18n/context';
 import { useResource } from '../../use-resource';
+import { HandlingPanel } from '../departments/HandlingPanel';
 import { ActionPanel } from './ActionPanel';
 import { DeadlineBadge, StateBadge } from './Badges';
 import { actionName, type Deadline, type OpinionDetail, ratingName, stateName } from './data';
@@ -201,6 +202,7 @@ export default function ItemPage() {
               ) : null}
               <Facts o={detail.opinion} />
             </section>
+            <HandlingPanel detail={detail} />
             <section class="panel" aria-labelledby="progress-title">
               <h2 id="progress-title">{t('opinions.progress')}</h2>
               <StepBar steps={detail.steps} />

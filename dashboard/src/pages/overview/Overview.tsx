@@ -114,9 +114,7 @@ export default function OverviewPage() {
       ) : null}
 
       <div aria-busy={overview.loading}>
-        {data ? (
-          <Kpis data={data} figures={data.total} label={t('overview.kpisLabel', { scope: scopeName })} />
-        ) : null}
+        {data ? <Kpis data={data} figures={data.total} label={t('overview.kpisLabel', { scope: scopeName })} /> : null}
         <div class="chart-grid">
           <ResolutionChart data={data} loading={overview.loading} />
           <WeeklyChart data={data} loading={overview.loading} />

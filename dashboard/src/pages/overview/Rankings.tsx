@@ -55,9 +55,7 @@ function RankingList({
           <ol class="ranking-list">{ranking.ranked.slice(0, TOP).map(item)}</ol>
           {ranking.ranked.length > TOP ? (
             <details class="ranking-more">
-              <summary class="btn btn-small btn-secondary">
-                {t('stats.rank.expand', { n: ranking.ranked.length - TOP })}
-              </summary>
+              <summary class="btn btn-small btn-secondary">{t('stats.rank.expand', { n: ranking.ranked.length - TOP })}</summary>
               <ol class="ranking-list" start={TOP + 1}>
                 {ranking.ranked.slice(TOP).map(item)}
               </ol>
@@ -94,7 +92,14 @@ export function Rankings({ data }: { data: OverviewData }) {
       <p class="chart-note">{t('stats.rank.note', { n: data.rankings.threshold })}</p>
       <div class="ranking-grid">
         {RANKINGS.map((r) => (
-          <RankingList key={r.key} id={r.key} ranking={data.rankings[r.key]} format={r.format} names={names} threshold={data.rankings.threshold} />
+          <RankingList
+            key={r.key}
+            id={r.key}
+            ranking={data.rankings[r.key]}
+            format={r.format}
+            names={names}
+            threshold={data.rankings.threshold}
+          />
         ))}
       </div>
     </section>

@@ -33,9 +33,9 @@ export function ResolutionChart({ data, loading }: { data: OverviewData | undefi
           height={Math.max(220, rows.length * 34 + 90)}
           labels={rows.map((r) => r.name)}
           series={groups.map((g) => ({ label: g.label, color: g.color, data: rows.map((r) => g.count(r.resolution.states)) }))}
-          onSelect={(i) => {
+          onSelect={(i, series) => {
             const row = rows[i];
-            if (row) route(opinionsHref(row.townshipId));
+            if (row && data) route(opinionsHref(data, row.townshipId, groups[series]?.key));
           }}
         />
       }
@@ -49,7 +49,7 @@ export function ResolutionChart({ data, loading }: { data: OverviewData | undefi
             {
               key: 'name',
               label: t('overview.col.township'),
-              cell: (r) => (r.townshipId ? <a href={opinionsHref(r.townshipId)}>{r.name}</a> : r.name),
+              cell: (r) => (r.townshipId && data ? <a href={opinionsHref(data, r.townshipId)}>{r.name}</a> : r.name),
             },
             {
               key: 'received',

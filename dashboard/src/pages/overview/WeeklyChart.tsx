@@ -27,7 +27,9 @@ export function WeeklyChart({ data, loading }: { data: OverviewData | undefined;
         <ChartCanvas
           label={t('overview.weekly.chartLabel')}
           height={280}
-          labels={weeks.map((w) => (w.partial ? `${formatShortDay(w.week)}${t('stats.weekly.partial')}` : formatShortDay(w.week)))}
+          labels={weeks.map((w) =>
+            w.partial ? `${formatShortDay(w.week)}${t('stats.weekly.partial')}` : formatShortDay(w.week),
+          )}
           series={[
             { label: t('overview.col.received'), color: OKABE_ITO.blue, data: weeks.map((w) => w.received) },
             { label: t('overview.col.resolvedInWeek'), color: OKABE_ITO.orange, data: weeks.map((w) => w.resolved) },

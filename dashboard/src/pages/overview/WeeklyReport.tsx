@@ -115,9 +115,7 @@ export default function WeeklyReportPage() {
         <>
           <div class="period-line">
             <h2 class="report-heading">{t('stats.report.heading', { scope })}</h2>
-            <p>
-              {t('stats.report.week', { from: formatLongDay(data.week.from), to: formatLongDay(data.week.to) })}
-            </p>
+            <p>{t('stats.report.week', { from: formatLongDay(data.week.from), to: formatLongDay(data.week.to) })}</p>
             <nav class="report-weeks no-print" aria-label={t('stats.report.title')}>
               <button type="button" class="btn btn-small btn-quiet" onClick={() => go(addDays(data.week.from, -7))}>
                 {t('stats.report.prev')}
@@ -167,10 +165,30 @@ export default function WeeklyReportPage() {
                   rowKey={(r) => r.townshipId}
                   columns={[
                     { key: 'name', label: t('overview.col.township'), cell: (r) => r.name },
-                    { key: 'received', label: t('stats.report.received'), numeric: true, cell: (r) => formatCount(r.week.received) },
-                    { key: 'resolved', label: t('stats.report.resolved'), numeric: true, cell: (r) => formatCount(r.week.resolved) },
-                    { key: 'change', label: t('stats.report.resolvedChange'), numeric: true, cell: (r) => signed(r.change.resolved) },
-                    { key: 'reopened', label: t('stats.report.reopened'), numeric: true, cell: (r) => formatCount(r.week.reopened) },
+                    {
+                      key: 'received',
+                      label: t('stats.report.received'),
+                      numeric: true,
+                      cell: (r) => formatCount(r.week.received),
+                    },
+                    {
+                      key: 'resolved',
+                      label: t('stats.report.resolved'),
+                      numeric: true,
+                      cell: (r) => formatCount(r.week.resolved),
+                    },
+                    {
+                      key: 'change',
+                      label: t('stats.report.resolvedChange'),
+                      numeric: true,
+                      cell: (r) => signed(r.change.resolved),
+                    },
+                    {
+                      key: 'reopened',
+                      label: t('stats.report.reopened'),
+                      numeric: true,
+                      cell: (r) => formatCount(r.week.reopened),
+                    },
                     { key: 'onTime', label: t('stats.report.onTime'), numeric: true, cell: (r) => onTimeCell(r.week) },
                     {
                       key: 'satisfied',

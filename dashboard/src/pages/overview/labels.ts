@@ -35,6 +35,25 @@ export function categoryName(data: OverviewData, code: string): string {
   return getLocale() === 'en' ? c.nameEn || c.nameZh : c.nameZh;
 }
 
-/** Where a township's bar leads: its opinions, or its deputies. */
-export const opinionsHref = (townshipId: number) => `/opinions?townshipId=${townshipId}`;
+/** The opinions list's state filter for a group of the resolution chart. */
+const STATE_FILTER: Record<string, string> = { resolved: 'resolved', side: 'side' };
+
+/**
+ * Where a township's bar (or one of its segments) leads: the opinions list with every filter
+ * of the view — the period as exact days received, the township, the category and, for a
+ * segment, the state — and `from=overview` so the list can say where its filters came from.
+ */
+export function opinionsHref(
+  data: Pick<OverviewData, 'period' | 'filters'>,
+  townshipId: number | null,
+  stateGroup?: string,
+): string {
+  const q = new URLSearchParams({ receivedFrom: data.period.from, receivedTo: data.period.to });
+  const township = townshipId ?? data.filters.townshipId;
+  if (township) q.set('townshipId', String(township));
+  if (data.filters.category) q.set('category', data.filters.category);
+  if (stateGroup) q.set('state', STATE_FILTER[stateGroup] ?? stateGroup);
+  q.set('from', 'overview');
+  return `/opinions?${q}`;
+}
 export const deputiesHref = (townshipId: number) => `/roster/deputies?townshipId=${townshipId}`;

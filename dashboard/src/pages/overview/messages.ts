@@ -34,15 +34,19 @@ export const statsZhCN = {
   'stats.kpi.receptionsPerDeputyDetail': '代表进站 {sessions} 人次 ÷ 代表 {deputies} 人；接待中收集意见 {taken} 条',
   'stats.kpi.checkInByDay': '培训签到（按天）',
   'stats.kpi.checkInByDayDetail': '签到 {attended} 人天 ÷ 应到 {expected} 人天；至少签到一天 {checkedIn} 人',
-  'stats.def.flowResolved': '本期内发生的“办结”操作次数，不论意见何时收到。之后群众不满意而重办，不会从原来那一周减去；重办另计在重办那一周。',
+  'stats.def.flowResolved':
+    '本期内发生的“办结”操作次数，不论意见何时收到。之后群众不满意而重办，不会从原来那一周减去；重办另计在重办那一周。',
   'stats.def.onTime':
     '办理时限指三议商定、自行办理、延期或重办时定下的期限。按期办结率 = 在期限当天或之前办结的 ÷ 期限落在本期内的全部（按期办结 + 过期仍在三议或四办 + 过期后才办结、延期、合并或转办）。尚未到期的不计入。',
   'stats.def.reopened': '群众评价不满意、工作人员决定重新办理的次数，按重办发生的日期计。',
-  'stats.def.cohortRate': '本期收到的意见中，目前已办结的 ÷（收到 − 不予受理 − 重复 − 转办）。区间越短，刚收到的意见越多，这个比例自然越低。',
+  'stats.def.cohortRate':
+    '本期收到的意见中，目前已办结的 ÷（收到 − 不予受理 − 重复 − 转办）。区间越短，刚收到的意见越多，这个比例自然越低。',
   'stats.def.withinLimit':
     '本期收到的意见中，在四个步骤时限合计的工作日内办结的比例。分母是结果已经确定的意见：已办结的，加上已超过时限仍未办结的。',
-  'stats.def.medianOpen': '本期收到的意见从收到到办结的工作日中位数；还没办结的按到今天已等待的工作日计（真实用时只会更长，所以标“至少”）。工作日按当前的节假日安排计算。',
-  'stats.def.backlog': '截至今天仍待办（一听至四办、待复核）的意见，按已等待的工作日分段；逾期指已过当前步骤期限，按逾期的工作日分段。',
+  'stats.def.medianOpen':
+    '本期收到的意见从收到到办结的工作日中位数；还没办结的按到今天已等待的工作日计（真实用时只会更长，所以标“至少”）。工作日按当前的节假日安排计算。',
+  'stats.def.backlog':
+    '截至今天仍待办（一听至四办、待复核）的意见，按已等待的工作日分段；逾期指已过当前步骤期限，按逾期的工作日分段。',
   'stats.def.ratedRate': '本期收到、至少办结过一次的意见中，得到过评价（群众自评或回访）的比例。',
   'stats.def.firstSatisfaction': '每件意见的第一次评价中“满意”和“基本满意”的比例。重办后的再次评价不改变它。',
   'stats.def.latestSatisfaction': '每件意见当前的评价中“满意”和“基本满意”的比例：重办后以新评价为准。',
@@ -97,6 +101,12 @@ export const statsZhCN = {
   'stats.rank.expand': '展开其余 {n} 个',
   'stats.rank.note': '参加排名的门槛：至少 {n} 件（人）。数据更少的乡镇（街道）不参加排名，列在每项下方。',
   'stats.rank.excluded': '未参加排名（不足 {n} 件）：{list}',
+  'stats.drill.note': '从总览打开：已带入总览的筛选条件（{filters}），列表的件数与所点的图形一致。',
+  'stats.drill.period': '收到日期 {from}至{to}',
+  'stats.drill.township': '乡镇（街道）',
+  'stats.drill.category': '意见类别',
+  'stats.drill.state': '办理状态',
+  'stats.drill.separator': '、',
 } as const;
 
 export const statsEn: Record<keyof typeof statsZhCN, string> = {
@@ -112,7 +122,8 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.kpi.reopenedFlowDetail': '{n} reopenings after a dissatisfied rating',
   'stats.kpi.cohortRate': 'Resolution rate of those received',
   'stats.kpi.withinLimit': 'Resolved within the limits',
-  'stats.kpi.withinLimitDetail': 'The four steps allow {limit} working days; {n} with a known outcome (open ones past it included)',
+  'stats.kpi.withinLimitDetail':
+    'The four steps allow {limit} working days; {n} with a known outcome (open ones past it included)',
   'stats.kpi.medianOpen': 'Time to resolve (open ones included)',
   'stats.kpi.medianOpenDetail': 'Median of {n}; open ones count their working days so far',
   'stats.atLeast': 'at least {n}',
@@ -143,13 +154,18 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
     'Median working days from receipt to resolution of the opinions received in the period; open ones count the working days waited so far (their real time can only be longer, hence “at least”). Working days follow the current calendar.',
   'stats.def.backlog':
     'Opinions open today (listening to handling, and awaiting review) by working days waited; overdue ones by working days past their current step’s due day.',
-  'stats.def.ratedRate': 'Of the opinions received in the period and resolved at least once, the share that got a rating (by the resident or on a follow-up call).',
-  'stats.def.firstSatisfaction': 'Share of satisfied and basically satisfied among each opinion’s first rating. A rating after reopening does not change it.',
-  'stats.def.latestSatisfaction': 'Share of satisfied and basically satisfied among each opinion’s current rating: after reopening, the new rating counts.',
-  'stats.def.callbacks': 'First ratings recorded by staff on a follow-up call, counted apart from the ratings residents gave themselves.',
+  'stats.def.ratedRate':
+    'Of the opinions received in the period and resolved at least once, the share that got a rating (by the resident or on a follow-up call).',
+  'stats.def.firstSatisfaction':
+    'Share of satisfied and basically satisfied among each opinion’s first rating. A rating after reopening does not change it.',
+  'stats.def.latestSatisfaction':
+    'Share of satisfied and basically satisfied among each opinion’s current rating: after reopening, the new rating counts.',
+  'stats.def.callbacks':
+    'First ratings recorded by staff on a follow-up call, counted apart from the ratings residents gave themselves.',
   'stats.def.receptionsPerDeputy':
     'Deputy attendances at station receptions in the period ÷ active deputies (of the level filter). Receptions count for the station’s township.',
-  'stats.def.checkInByDay': 'Check-ins over the training days ÷ (enrolled × training days). A deputy missing one day is one deputy-day less.',
+  'stats.def.checkInByDay':
+    'Check-ins over the training days ÷ (enrolled × training days). A deputy missing one day is one deputy-day less.',
   'stats.def.township':
     'When a deputy moves township, the opinions they took up count for the new township; receptions count for the station’s township; trainings for the township of the enrolment.',
   'stats.backlog.title': 'Backlog and overdue',
@@ -173,8 +189,10 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.report.prev': 'Previous week',
   'stats.report.next': 'Next week',
   'stats.report.back': 'Back to the overview',
-  'stats.report.partial': 'This week is not over and its figures are still growing; for the printed report choose a finished week.',
-  'stats.report.reproducible': 'Computed only from events that do not change: the same week printed later gives the same figures.',
+  'stats.report.partial':
+    'This week is not over and its figures are still growing; for the printed report choose a finished week.',
+  'stats.report.reproducible':
+    'Computed only from events that do not change: the same week printed later gives the same figures.',
   'stats.report.figure': 'Figure',
   'stats.report.thisWeek': 'This week',
   'stats.report.lastWeek': 'Last week',
@@ -198,6 +216,13 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.export': 'Export to Excel',
   'overview.rank.onTime': 'On-time rate',
   'stats.rank.expand': 'Show the other {n}',
-  'stats.rank.note': 'Threshold for the rankings: at least {n} items. Townships with fewer are not ranked and are listed under each ranking.',
+  'stats.rank.note':
+    'Threshold for the rankings: at least {n} items. Townships with fewer are not ranked and are listed under each ranking.',
   'stats.rank.excluded': 'Not ranked (fewer than {n}): {list}',
+  'stats.drill.note': 'Opened from the overview with its filters ({filters}): the count matches what was clicked.',
+  'stats.drill.period': 'received {from} to {to}',
+  'stats.drill.township': 'township',
+  'stats.drill.category': 'category',
+  'stats.drill.state': 'state',
+  'stats.drill.separator': ', ',
 };

@@ -39,6 +39,9 @@ export function DeputyTable({ items, editable, onEdit, onChanged }: DeputyTableP
                 {d.name}
                 <span class="row-links">
                   <a href={`/record/${d.id}`}>{t('record.link')}</a>
+                  <a href={`/api/deputies/${d.id}/poster`} target="_blank" rel="noopener">
+                    {t('code.link')}
+                  </a>
                 </span>
               </td>
               <td class="nowrap" data-label={t('deputies.level')}>

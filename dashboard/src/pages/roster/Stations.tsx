@@ -158,6 +158,17 @@ export default function StationsPage() {
                     <a class="code" href={`/s/${s.code}`} target="_blank" rel="noopener" title={t('stations.openPublic')}>
                       {s.code}
                     </a>
+                    <span class="row-links">
+                      <a href={`/api/stations/${s.id}/qr.png`} download={`station-${s.code}.png`}>
+                        {t('stations.qrPng')}
+                      </a>
+                      <a href={`/api/stations/${s.id}/qr.svg`} download={`station-${s.code}.svg`}>
+                        {t('stations.qrSvg')}
+                      </a>
+                      <a href={`/api/stations/${s.id}/poster`} target="_blank" rel="noopener">
+                        {t('stations.poster')}
+                      </a>
+                    </span>
                   </td>
                   <td class="num" data-label={t('stations.deputyCount')}>
                     {s.deputyCount}

@@ -112,6 +112,7 @@ function Courses({ block }: { block: Block }) {
                 <td data-label={t('trainings.results.lecturer')}>{c.lecturer || '—'}</td>
                 <td class="num" data-label={t('trainings.results.raters')}>
                   {formatNumber(c.n)}
+                  {c.absent > 0 ? <span class="muted"> {t('forms.results.absent', { n: formatNumber(c.absent) })}</span> : null}
                 </td>
                 {c.aspects.map((a) => (
                   <td key={a.code} class="num" data-label={a.label}>
@@ -261,11 +262,12 @@ export function ResultsView({ trainingId }: { trainingId: number }) {
       {release ? (
         <p class="tr-release-status" data-testid="release-status">
           <span>{t('trainings.release.status', { released: data?.n ?? 0, pending: release.pending })}</span>
-          <span class="muted">
-            {release.lastReleasedAt === null
-              ? t('trainings.release.never')
-              : t('trainings.release.last', { at: formatDateTime(release.lastReleasedAt) })}
-          </span>
+          {release.lastReleasedAt !== null ? (
+            <span class="muted">{t('trainings.release.last', { at: formatDateTime(release.lastReleasedAt) })}</span>
+          ) : data?.n ? null : (
+            // Answers stored before batching have no release time; say "not yet" only when there is nothing.
+            <span class="muted">{t('trainings.release.never')}</span>
+          )}
         </p>
       ) : null}
       <div class="filters tr-filter">
