@@ -491,9 +491,14 @@ function simulate(
     if (mode === 'none') {
       const resolvedDay = chinaDay(row.resolvedAt!);
       const window = limits.resolved ?? 10;
-      act('close', people.districtStaff(), officeTime(rng, work.add(resolvedDay, window + rng.int(0, 3))), {
-        internalNote: '群众未在评价期内评价，按规定结案。',
-      });
+      // Same draws, in the same order, as when every one was closed by staff: the rest of the
+      // demo year does not move.
+      const who = people.districtStaff();
+      const when = officeTime(rng, work.add(resolvedDay, window + rng.int(0, 3)));
+      // Half of those whose window ran out in the last ten days are left for the morning run
+      // (scheduled()), which closes them as the system: the demo shows it at work.
+      if (when <= now && when > now - 10 * 86_400_000 && row.id % 2 === 0) return;
+      act('close', who, when, { internalNote: '群众未在评价期内评价，按规定结案。' });
       return;
     }
     const dissatisfied = forced || rng.chance(round === 0 ? 0.12 : 0.06);

@@ -10,11 +10,12 @@ describe('navigation and permissions', () => {
     expect(navFor('admin').map((i) => i.href)).toContain('/audit');
     expect(navFor('staff').map((i) => i.href)).not.toContain('/audit');
     expect(navFor('leader').map((i) => i.href)).not.toContain('/roster/import');
-    expect(navFor('deputy').map((i) => i.href)).toEqual(['/my/opinions']);
+    expect(navFor('deputy').map((i) => i.href)).toEqual(['/my', '/my/opinions']);
+    expect(navFor('department').map((i) => i.href)).not.toContain('/overview');
     expect(homeFor('staff')).toBe('/opinions');
     expect(homeFor('leader')).toBe('/overview');
     expect(homeFor('admin')).toBe('/overview');
-    expect(homeFor('deputy')).toBe('/my/opinions');
+    expect(homeFor('deputy')).toBe('/my');
   });
 
   it('only follows same-site paths after login', () => {

@@ -49,7 +49,13 @@ export const calendarRoutes = new Hono<AppEnv>()
     const today = chinaDay(Date.now());
     const next = `${Number(today.slice(0, 4)) + 1}-%`;
     const rows = await database(c.env.DB).select({ day: days.day }).from(days).where(like(days.day, next)).limit(1).all();
-    return c.json({ today, missingYear: missingHolidayYear(today, rows.map((r) => r.day)) });
+    return c.json({
+      today,
+      missingYear: missingHolidayYear(
+        today,
+        rows.map((r) => r.day),
+      ),
+    });
   })
   // The State Council's notice, pasted by an admin, read into days for review (nothing is saved here).
   .post('/parse', requireRole('admin'), async (c) => {
@@ -59,7 +65,10 @@ export const calendarRoutes = new Hono<AppEnv>()
     const rows = calendarRowsFromHolidayFile(asHolidayFile(parsed));
     // Make-up days of another year (a December 元旦 make-up) cannot be saved with this year's list.
     const own = rows.filter((r) => r.day.startsWith(`${parsed.year}-`));
-    const warnings = [...parsed.warnings, ...rows.filter((r) => !own.includes(r)).map((r) => `${r.day}：不属于 ${parsed.year} 年，请在该年的日历中录入`)];
+    const warnings = [
+      ...parsed.warnings,
+      ...rows.filter((r) => !own.includes(r)).map((r) => `${r.day}：不属于 ${parsed.year} 年，请在该年的日历中录入`),
+    ];
     return c.json({ year: parsed.year, periods: parsed.periods, days: own, warnings });
   })
   .put('/', requireRole('admin'), async (c) => {

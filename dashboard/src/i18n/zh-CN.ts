@@ -264,7 +264,8 @@ export const zhCN = {
   'users.total': '共 {total} 个账号',
   'users.resetPassword': '重置密码',
   'users.resetTitle': '重置密码：{name}',
-  'users.resetNote': '保存后，该账号的所有登录会话立即失效。这是临时密码：本人用它登录后必须先设置自己的新密码。请当面或电话告知本人。',
+  'users.resetNote':
+    '保存后，该账号的所有登录会话立即失效。这是临时密码：本人用它登录后必须先设置自己的新密码。请当面或电话告知本人。',
   'users.deactivateTitle': '停用账号：{name}',
   'users.deactivateBody': '停用后该账号的所有登录会话立即失效，「{username}」也不能再登录。以后可以随时重新启用。',
   'users.deactivateConfirm': '确定停用',

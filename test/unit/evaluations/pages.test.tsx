@@ -5,12 +5,15 @@ import { CheckinPage } from '../../../worker/evaluations/pages/checkin';
 import { AlreadySubmittedPage, EvaluationPage } from '../../../worker/evaluations/pages/evaluate';
 import { newResponseId, newToken, TOKEN_PATTERN } from '../../../worker/evaluations/tokens';
 import { trainingFormDefinition } from '../../../worker/forms/defaults/training';
+import { formPages, pageOfField } from '../../../worker/forms/pages';
 
 const training = { title: '2026年新任代表初任培训班', startsOn: '2026-03-17', endsOn: '2026-03-19', place: '区委党校' };
 const courses = [
-  { id: 11, title: '人民代表大会制度', lecturer: '张教授' },
-  { id: 12, title: '代表法解读', lecturer: '李主任' },
+  { id: 11, title: '人民代表大会制度', lecturer: '张教授', day: '2026-03-17' },
+  { id: 12, title: '代表法解读', lecturer: '李主任', day: '2026-03-17' },
 ];
+/** The default questionnaire is paged: the courses of the first day have a page of their own. */
+const coursePage = pageOfField(formPages(trainingFormDefinition, courses), 'courses.11.relevance');
 
 async function render(node: unknown): Promise<string> {
   return String(await node);
@@ -19,7 +22,13 @@ async function render(node: unknown): Promise<string> {
 describe('evaluation page', () => {
   it('is a whole document with the training, one card per course and the draft keeper', async () => {
     const html = await render(
-      <EvaluationPage training={training} definition={trainingFormDefinition} courses={courses} locale="zh-CN" />,
+      <EvaluationPage
+        training={training}
+        definition={trainingFormDefinition}
+        courses={courses}
+        locale="zh-CN"
+        page={coursePage}
+      />,
     );
     expect(html.startsWith('<!DOCTYPE html><html lang="zh-CN">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
@@ -38,6 +47,7 @@ describe('evaluation page', () => {
         definition={trainingFormDefinition}
         courses={courses}
         locale="zh-CN"
+        page={coursePage}
         values={{ content: '4', 'courses.11.relevance': '5' }}
         errors={[{ field: 'overall', code: 'required', message: '请选择“总的来说，您对本次培训是否满意”' }]}
       />,
@@ -45,7 +55,8 @@ describe('evaluation page', () => {
     expect(html).toMatch(/<title>错误：/);
     expect(html).toContain('href="#f-overall"');
     expect(html).toContain('data-restore="0"');
-    expect(html).toMatch(/name="content" value="4" checked/);
+    // The first page's answer travels along in a hidden input; this page's answer stays ticked.
+    expect(html).toMatch(/name="content" value="4"/);
     expect(html).toMatch(/name="courses\.11\.relevance" value="5" checked/);
   });
 

@@ -50,7 +50,12 @@ const MATRIX: Case[] = [
   },
   // 消息记录 (worker/notifications): admins and staff; township staff see their own township's.
   { method: 'GET', route: '/api/messages', path: '/api/messages', allowed: ['admin', 'staff', 'staffA', 'staffB'] },
-  { method: 'GET', route: '/api/messages/templates', path: '/api/messages/templates', allowed: ['admin', 'staff', 'staffA', 'staffB'] },
+  {
+    method: 'GET',
+    route: '/api/messages/templates',
+    path: '/api/messages/templates',
+    allowed: ['admin', 'staff', 'staffA', 'staffB'],
+  },
   {
     method: 'POST',
     route: '/api/messages/:id{[0-9]+}/resend',
@@ -58,7 +63,12 @@ const MATRIX: Case[] = [
     allowed: ['admin', 'staff', 'staffA', 'staffB'],
   },
   // Calendar upkeep warning and the State Council notice parser (worker/opinions/calendar-routes.ts).
-  { method: 'GET', route: '/api/calendar/upkeep', path: '/api/calendar/upkeep', allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'] },
+  {
+    method: 'GET',
+    route: '/api/calendar/upkeep',
+    path: '/api/calendar/upkeep',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'],
+  },
   { method: 'POST', route: '/api/calendar/parse', path: '/api/calendar/parse', json: {}, allowed: ['admin'] },
   // 提醒未提交的代表 (worker/evaluations/reminder-routes.ts): staff and admins; township staff for their own deputies.
   {
@@ -333,7 +343,13 @@ const MATRIX: Case[] = [
   { method: 'POST', route: '/api/departments', path: '/api/departments', json: {}, allowed: ['admin', 'staff'] },
   { method: 'PATCH', route: '/api/departments/:id{[0-9]+}', path: '/api/departments/999', json: {}, allowed: ['admin', 'staff'] },
   { method: 'GET', route: '/api/departments/:id{[0-9]+}/members', path: '/api/departments/1/members', allowed: ['admin'] },
-  { method: 'POST', route: '/api/departments/:id{[0-9]+}/members', path: '/api/departments/999/members', json: {}, allowed: ['admin'] },
+  {
+    method: 'POST',
+    route: '/api/departments/:id{[0-9]+}/members',
+    path: '/api/departments/999/members',
+    json: {},
+    allowed: ['admin'],
+  },
   { method: 'POST', route: '/api/departments/import', path: '/api/departments/import?dryRun=1', allowed: ['admin', 'staff'] },
   // 常用语: everyone who writes replies reads them; admins keep them.
   {
@@ -352,7 +368,12 @@ const MATRIX: Case[] = [
   },
   { method: 'PUT', route: '/api/handling-settings', path: '/api/handling-settings', json: {}, allowed: ['admin'] },
   // 督办: staff act on it, leaders read it; 催办 received: departments, deputies, and the office.
-  { method: 'GET', route: '/api/supervision', path: '/api/supervision', allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'] },
+  {
+    method: 'GET',
+    route: '/api/supervision',
+    path: '/api/supervision',
+    allowed: ['admin', 'staff', 'staffA', 'staffB', 'leader'],
+  },
   {
     method: 'GET',
     route: '/api/reminders',

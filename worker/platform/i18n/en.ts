@@ -75,7 +75,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   // Sign-in throttling and passwords (worker/accounts).
   ...accountMessages('en'),
   // A phone number of another township's deputy: a neutral answer that names no one (worker/roster).
-  phone_unavailable: 'This mobile number cannot be registered. Check it; if it is right, contact the district deputy service centre.',
+  phone_unavailable:
+    'This mobile number cannot be registered. Check it; if it is right, contact the district deputy service centre.',
   // Notifications: outbox, templates, reminders (worker/notifications).
   ...notificationMessages('en'),
   // Departments (承办单位), templates, handling settings, 督办 (worker/departments).

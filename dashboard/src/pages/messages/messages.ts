@@ -163,7 +163,7 @@ export const messagesEn: Record<keyof typeof messagesZhCN, string> = {
   'calendar.unsaved': 'There are unsaved changes.',
   'calendar.import.heading': 'Paste the State Council holiday notice',
   'calendar.import.hint':
-    'Paste the whole notice (国务院办公厅关于××××年部分节假日安排的通知); its days off and make-up working days are read for you to check and save.',
+    "Paste the whole notice (the State Council General Office's notice on the year's public holidays); its days off and make-up working days are read for you to check and save.",
   'calendar.import.placeholder': '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。…',
   'calendar.import.parse': 'Read the notice',
   'calendar.limits.heading': 'Step limits (working days)',
