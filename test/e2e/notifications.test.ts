@@ -42,7 +42,7 @@ async function api<T>(method: string, path: string, json?: unknown): Promise<T> 
 
 interface Detail {
   opinion: { id: number; revision: number; state: string; trackingCode: string };
-  events: { action: string; actorLabel: string; toState: string }[];
+  timeline: { action: string; actorLabel: string; toState: string }[];
 }
 
 async function submitAsResident(): Promise<string> {
@@ -204,16 +204,16 @@ describe('the Cron Trigger', () => {
 
     const closed = await api<Detail>('GET', `/api/opinions/${unratedId}`);
     expect(closed.opinion.state).toBe('closed');
-    expect(closed.events.at(-1)).toMatchObject({ action: 'close', actorLabel: 'system', toState: 'closed' });
+    expect(closed.timeline.at(-1)).toMatchObject({ action: 'close', actorLabel: 'system', toState: 'closed' });
     const flagged = await api<Detail>('GET', `/api/opinions/${overdueId}`);
-    expect(flagged.events.some((e) => e.action === 'supervise' && e.actorLabel === 'system')).toBe(true);
+    expect(flagged.timeline.some((e) => e.action === 'supervise' && e.actorLabel === 'system')).toBe(true);
 
     // Idempotent: a second run adds nothing to either timeline.
-    const counts = [closed.events.length, flagged.events.length];
+    const counts = [closed.timeline.length, flagged.timeline.length];
     expect((await fetch(`${baseURL()}/__scheduled?cron=${encodeURIComponent('30 0 * * *')}`)).status).toBe(200);
     const again = [
-      (await api<Detail>('GET', `/api/opinions/${unratedId}`)).events.length,
-      (await api<Detail>('GET', `/api/opinions/${overdueId}`)).events.length,
+      (await api<Detail>('GET', `/api/opinions/${unratedId}`)).timeline.length,
+      (await api<Detail>('GET', `/api/opinions/${overdueId}`)).timeline.length,
     ];
     expect(again).toEqual(counts);
   });

@@ -36,7 +36,7 @@ describe('user accounts journey (admin)', () => {
     await form.getByLabel('角色').selectOption('staff');
     await form.getByLabel('乡镇（街道）').selectOption({ label: '东湖街道' });
     await form.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await form.getByText('至少 8 位，不能全是数字。').waitFor();
+    await form.getByText('至少 10 个字符，不能是常见密码、纯数字或键盘上连续的按键。').waitFor();
     await screenshot(page, 'users-create-1440');
     expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: '保存' }).click();
