@@ -72,6 +72,19 @@ export function Hint(props: { parts: Parts; locale: Locale }) {
   );
 }
 
+/** The label of a single control (with 选填 when optional), then its hint and error. */
+export function LabelHead(props: { parts: Parts; label: string; optional: string | undefined; locale: Locale }) {
+  return (
+    <>
+      <label class="lf-label" for={props.parts.id}>
+        {props.label}
+        <Optional text={props.optional} />
+      </label>
+      <Hint parts={props.parts} locale={props.locale} />
+    </>
+  );
+}
+
 /** One option of a radio or checkbox group. */
 export interface ChoiceItem {
   value: string;
@@ -138,11 +151,7 @@ export function TextArea(props: {
   const { parts } = props;
   return (
     <>
-      <label class="lf-label" for={parts.id}>
-        {props.label}
-        {props.optional && <span class="lf-optional">{props.optional}</span>}
-      </label>
-      <Hint parts={parts} locale={props.locale} />
+      <LabelHead parts={parts} label={props.label} optional={props.optional} locale={props.locale} />
       <textarea
         class="lf-textarea"
         id={parts.id}

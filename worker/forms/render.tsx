@@ -22,7 +22,7 @@ import {
   fieldParts,
   Hint,
   HintText,
-  Optional,
+  LabelHead,
   optionalMark,
   type RenderEnv,
   TextArea,
@@ -107,11 +107,7 @@ function renderQuestion(q: Question, env: RenderEnv) {
       const p = parts(mobile ? msg(locale, 'hint_mobile') : undefined);
       return (
         <Field error={error}>
-          <label class="lf-label" for={p.id}>
-            {label}
-            <Optional text={optionalMark(q, locale)} />
-          </label>
-          <Hint parts={p} locale={locale} />
+          <LabelHead parts={p} label={label} optional={optionalMark(q, locale)} locale={locale} />
           <input
             class={mobile ? 'lf-input lf-input--phone' : 'lf-input'}
             type={mobile ? 'tel' : 'text'}
@@ -160,11 +156,7 @@ function renderQuestion(q: Question, env: RenderEnv) {
       const p = parts(hint);
       return (
         <Field error={error}>
-          <label class="lf-label" for={p.id}>
-            {label}
-            <Optional text={optionalMark(q, locale)} />
-          </label>
-          <Hint parts={p} locale={locale} />
+          <LabelHead parts={p} label={label} optional={optionalMark(q, locale)} locale={locale} />
           <span class="lf-number">
             {/* type=text with inputmode: type=number drops what it cannot parse, silently. */}
             <input
@@ -187,11 +179,7 @@ function renderQuestion(q: Question, env: RenderEnv) {
       const p = parts(msg(locale, 'hint_date'));
       return (
         <Field error={error}>
-          <label class="lf-label" for={p.id}>
-            {label}
-            <Optional text={optionalMark(q, locale)} />
-          </label>
-          <Hint parts={p} locale={locale} />
+          <LabelHead parts={p} label={label} optional={optionalMark(q, locale)} locale={locale} />
           <input
             class="lf-input lf-input--date"
             type="date"
@@ -269,11 +257,7 @@ function renderQuestion(q: Question, env: RenderEnv) {
       const p = parts(msg(locale, 'hint_photos', { max: q.maxCount }));
       return (
         <Field error={error}>
-          <label class="lf-label" for={p.id}>
-            {label}
-            <Optional text={optionalMark(q, locale)} />
-          </label>
-          <Hint parts={p} locale={locale} />
+          <LabelHead parts={p} label={label} optional={optionalMark(q, locale)} locale={locale} />
           <input
             class="lf-file"
             type="file"
@@ -335,11 +319,7 @@ function renderDropdown(
   const kept = keptText(env.values, q.id);
   return (
     <Field error={error}>
-      <label class="lf-label" for={p.id}>
-        {label}
-        <Optional text={optionalMark(q, locale)} />
-      </label>
-      <Hint parts={p} locale={locale} />
+      <LabelHead parts={p} label={label} optional={optionalMark(q, locale)} locale={locale} />
       <select class="lf-select" id={p.id} name={q.id} aria-describedby={p.describedBy} aria-invalid={error ? 'true' : undefined}>
         <option value="">{msg(locale, 'dropdown_placeholder')}</option>
         {resolveOptions(q, env.courses).map((o) => (
